@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using MarginEngine.Errors;
+
+namespace MarginEngine.Collateral;
+
+/// <summary>
+/// How much of a positive holding counts as collateral. Tiers apply marginally, like income-tax
+/// brackets: USDT tiers 0-5M x 1, 5-10M x 0.9, &gt;10M x 0.8 value 11M at 5 + 4.5 + 0.8 = 10.3M
+/// (docs/methodology.md §Collateral, OKX / Bybit / Binance).
+/// </summary>
+public sealed class HaircutSchedule
+{
+    private HaircutSchedule(HaircutBasis basis, ImmutableArray<HaircutTier> tiers)
+    {
+        Basis = basis;
+        Tiers = tiers;
+    }
+
+    /// <summary>What the tier bounds measure.</summary>
+    public HaircutBasis Basis { get; }
+
+    /// <summary>Tiers from zero upward; the last is unbounded.</summary>
+    public ImmutableArray<HaircutTier> Tiers { get; }
+
+    /// <summary>A single ratio for the whole holding.</summary>
+    /// <exception cref="InvalidMarginInputException">Ratio outside [0, 1].</exception>
+    public static HaircutSchedule Flat(decimal collateralRatio, string field = "haircut") =>
+        Create(HaircutBasis.Quantity, [new HaircutTier(0m, null, collateralRatio)], field);
+
+    /// <summary>A tiered schedule.</summary>
+    /// <exception cref="InvalidMarginInputException">No tiers, a first floor other than 0, gaps or overlaps, a bounded last tier, or a ratio outside [0, 1].</exception>
+    public static HaircutSchedule Create(HaircutBasis basis, IReadOnlyList<HaircutTier> tiers, string field = "haircut")
+    {
+        if (tiers is null || tiers.Count == 0)
+            throw new InvalidMarginInputException(field, "needs at least one tier");
+        for (var i = 0; i < tiers.Count; i++)
+        {
+            var tier = tiers[i];
+            var at = $"{field}.tiers[{i}]";
+            var expectedFloor = i == 0 ? 0m : tiers[i - 1].Cap;
+            if (tier.Floor != expectedFloor)
+                throw new InvalidMarginInputException($"{at}.floor",
+                    $"must be {Guard.Show(expectedFloor ?? 0m)} (tiers start at 0 and each floor equals the previous cap) but was {Guard.Show(tier.Floor)}");
+            var isLast = i == tiers.Count - 1;
+            if (tier.Cap is null != isLast)
+                throw new InvalidMarginInputException($"{at}.cap", isLast ? "the last tier must be unbounded (no cap)" : "only the last tier may be unbounded");
+            if (tier.Cap is { } cap && cap <= tier.Floor)
+                throw new InvalidMarginInputException($"{at}.cap", $"must exceed the floor {Guard.Show(tier.Floor)} but was {Guard.Show(cap)}");
+            Guard.InRange(tier.CollateralRatio, 0m, 1m, $"{at}.collateralRatio");
+        }
+
+        return new HaircutSchedule(basis, [.. tiers]);
+    }
+
+    /// <summary>
+    /// USD collateral value of <paramref name="quantity"/> coins at <paramref name="indexPrice"/>.
+    /// Only a positive holding is discounted; a borrow (negative) counts at 100%.
+    /// </summary>
+    public decimal CollateralValue(decimal quantity, decimal indexPrice)
+    {
+        if (quantity <= 0m)
+            return quantity * indexPrice;
+        var amount = Basis == HaircutBasis.Quantity ? quantity : quantity * indexPrice;
+        var counted = 0m;
+        foreach (var tier in Tiers)
+        {
+            if (amount <= tier.Floor)
+                break;
+            var top = tier.Cap is { } cap ? Math.Min(amount, cap) : amount;
+            counted += (top - tier.Floor) * tier.CollateralRatio;
+        }
+
+        return Basis == HaircutBasis.Quantity ? counted * indexPrice : counted;
+    }
+}

@@ -1,0 +1,248 @@
+using System.Text;
+using System.Text.Json;
+using MarginEngine.Accounts;
+using MarginEngine.Assets;
+using MarginEngine.Instruments;
+using MarginEngine.MarketData;
+using NodaTime.Text;
+
+namespace MarginEngine.Json;
+
+/// <summary>Reads and writes books (account + market + profile) in the format of docs/input-format.md.</summary>
+public static class BookJson
+{
+    /// <summary>Reads a book from JSON text. The profile is inline or a preset name.</summary>
+    /// <param name="json">The book object.</param>
+    /// <param name="source">File name or label used in error messages.</param>
+    /// <exception cref="Errors.ConfigurationException">Malformed JSON, a missing, unknown, duplicate or invalid field, named by JSON path.</exception>
+    public static Book Read(string json, string source = "book")
+    {
+        using var document = JsonText.Parse(json, source);
+        var root = new JsonCursor(document.RootElement, "$", source).Only("assets", "instruments", "market", "account", "profile");
+
+        var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
+        foreach (var a in root.Required("assets").Items())
+        {
+            a.Only("id", "precision", "stablecoin");
+            var id = a.Required("id").String();
+            var asset = a.Build(() => new Asset(id, a.Optional("precision")?.Int() ?? 8, a.Optional("stablecoin")?.Bool() ?? false));
+            if (!assets.TryAdd(id, asset))
+                throw a.Required("id").Fail($"asset '{id}' is declared twice");
+        }
+
+        var instruments = new Dictionary<string, Instrument>(StringComparer.Ordinal);
+        foreach (var i in root.Required("instruments").Items())
+        {
+            var instrument = ReadInstrument(i, assets);
+            if (!instruments.TryAdd(instrument.Id, instrument))
+                throw i.Required("id").Fail($"instrument '{instrument.Id}' is declared twice");
+        }
+
+        var market = ReadMarket(root.Required("market"));
+        var account = ReadAccount(root.Required("account"), assets, instruments);
+        var profileJson = root.Required("profile");
+        var profile = profileJson.IsString
+            ? Preset(profileJson)
+            : RiskProfileJson.Read(profileJson);
+        return new Book(account, market, profile);
+    }
+
+    private static Profiles.RiskProfile Preset(JsonCursor name)
+    {
+        var preset = name.String();
+        if (!RiskProfilePresets.Names.Contains(preset))
+            throw name.Fail($"unknown preset '{preset}' (known: {string.Join(", ", RiskProfilePresets.Names)})");
+        return RiskProfilePresets.Get(preset);
+    }
+
+    private static Instrument ReadInstrument(JsonCursor i, Dictionary<string, Asset> assets)
+    {
+        i.Only("id", "kind", "underlying", "settlementAsset", "settlement", "contractSize", "expiry", "right", "strike");
+        var id = i.Required("id").String();
+        var kind = i.Required("kind").String();
+        var underlying = Lookup(i.Required("underlying"), assets, "asset");
+        var settlementAsset = Lookup(i.Required("settlementAsset"), assets, "asset");
+        var settlement = i.Optional("settlement")?.Enum<Settlement>() ?? Settlement.Linear;
+        var size = i.Optional("contractSize")?.Decimal() ?? 1m;
+        return kind switch
+        {
+            "spot" => i.Build(() => (Instrument)new Spot(id, underlying, settlementAsset)),
+            "perpetual" => i.Build(() => (Instrument)new Perpetual(id, underlying, settlementAsset, settlement, size)),
+            "future" => i.Build(() => (Instrument)new Future(id, underlying, settlementAsset, settlement, i.Required("expiry").Instant(), size)),
+            "option" => i.Build(() => (Instrument)new EuropeanOption(id, underlying, settlementAsset, settlement,
+                i.Required("right").Enum<OptionRight>(), i.Required("strike").Decimal(), i.Required("expiry").Instant(), size)),
+            _ => throw i.Required("kind").Fail($"must be one of spot, perpetual, future, option but was '{kind}'"),
+        };
+    }
+
+    private static MarketSnapshot ReadMarket(JsonCursor m)
+    {
+        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities");
+        IEnumerable<KeyValuePair<string, double>> Values(JsonCursor? c) =>
+            c is { } map ? map.Properties().Select(p => KeyValuePair.Create(p.Name, Checked(p.Value))).ToList() : [];
+        return m.Build(() => new MarketSnapshot(m.Required("valuationTime").Instant(), Values(m.Required("indexPrices")),
+            Values(m.Required("markPrices")), Values(m.Optional("impliedVolatilities"))));
+    }
+
+    private static double Checked(JsonCursor value)
+    {
+        var number = value.Double();
+        return number > 0 && double.IsFinite(number) ? number : throw value.Fail($"must be finite and > 0 but was {value.Element.GetRawText()}");
+    }
+
+    private static Account ReadAccount(JsonCursor a, Dictionary<string, Asset> assets, Dictionary<string, Instrument> instruments)
+    {
+        a.Only("id", "mode", "balances", "positions", "orders");
+        var balances = a.Required("balances").Items().Select(b =>
+        {
+            b.Only("asset", "quantity");
+            return new Balance(Lookup(b.Required("asset"), assets, "asset"), b.Required("quantity").Decimal());
+        }).ToList();
+        var positions = (a.Optional("positions")?.Items() ?? []).Select(p =>
+        {
+            p.Only("instrument", "quantity", "entryPrice", "isolatedMargin", "leverage");
+            var instrument = Lookup(p.Required("instrument"), instruments, "instrument");
+            return p.Build(() => new Position(instrument, p.Required("quantity").Decimal(), p.Required("entryPrice").Decimal(),
+                p.Optional("isolatedMargin")?.Decimal(), p.Optional("leverage")?.Decimal()));
+        }).ToList();
+        var orders = (a.Optional("orders")?.Items() ?? []).Select(o =>
+        {
+            o.Only("id", "instrument", "side", "quantity", "limitPrice");
+            var instrument = Lookup(o.Required("instrument"), instruments, "instrument");
+            return o.Build(() => new OpenOrder(o.Required("id").String(), instrument, o.Required("side").Enum<OrderSide>(),
+                o.Required("quantity").Decimal(), o.Required("limitPrice").Decimal()));
+        }).ToList();
+        return a.Build(() => new Account(a.Required("id").String(), a.Optional("mode")?.Enum<MarginMode>() ?? MarginMode.Cross, balances, positions, orders));
+    }
+
+    private static T Lookup<T>(JsonCursor id, Dictionary<string, T> known, string what)
+    {
+        var key = id.String();
+        return known.TryGetValue(key, out var value) ? value : throw id.Fail($"unknown {what} '{key}'");
+    }
+
+    /// <summary>Writes <paramref name="book"/> with its profile inline; <see cref="Read"/> reads it back to an equal book.</summary>
+    public static string Write(Book book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            var account = book.Account;
+            var instruments = account.Positions.Select(p => p.Instrument).Concat(account.Orders.Select(o => o.Instrument))
+                .DistinctBy(i => i.Id).ToList();
+            var assets = account.Balances.Select(b => b.Asset)
+                .Concat(instruments.SelectMany(i => new[] { i.Underlying, i.SettlementAsset })).DistinctBy(a => a.Id).ToList();
+
+            w.WriteStartObject();
+            w.WriteStartArray("assets");
+            foreach (var asset in assets)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", asset.Id);
+                w.WriteNumber("precision", asset.Precision);
+                w.WriteBoolean("stablecoin", asset.IsStablecoin);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("instruments");
+            foreach (var instrument in instruments)
+                WriteInstrument(w, instrument);
+            w.WriteEndArray();
+            WriteMarket(w, book.Market);
+            WriteAccount(w, account);
+            w.WritePropertyName("profile");
+            RiskProfileJson.Write(w, book.Profile);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteInstrument(Utf8JsonWriter w, Instrument instrument)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", instrument.Id);
+        w.WriteString("kind", instrument switch { Spot => "spot", Perpetual => "perpetual", Future => "future", _ => "option" });
+        w.WriteString("underlying", instrument.Underlying.Id);
+        w.WriteString("settlementAsset", instrument.SettlementAsset.Id);
+        w.WriteString("settlement", instrument.Settlement == Settlement.Linear ? "linear" : "inverse");
+        if (instrument is not Spot)
+            w.WriteNumber("contractSize", instrument.ContractSize);
+        switch (instrument)
+        {
+            case Future f:
+                w.WriteString("expiry", InstantPattern.ExtendedIso.Format(f.Expiry));
+                break;
+            case EuropeanOption o:
+                w.WriteString("expiry", InstantPattern.ExtendedIso.Format(o.Expiry));
+                w.WriteString("right", o.Right == OptionRight.Call ? "call" : "put");
+                w.WriteNumber("strike", o.Strike);
+                break;
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteMarket(Utf8JsonWriter w, MarketSnapshot market)
+    {
+        w.WriteStartObject("market");
+        w.WriteString("valuationTime", InstantPattern.ExtendedIso.Format(market.ValuationTime));
+        foreach (var (name, values) in new[] { ("indexPrices", market.IndexPrices), ("markPrices", market.MarkPrices), ("impliedVolatilities", market.ImpliedVolatilities) })
+        {
+            w.WriteStartObject(name);
+            foreach (var (id, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+                w.WriteNumber(id, value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteAccount(Utf8JsonWriter w, Account account)
+    {
+        w.WriteStartObject("account");
+        w.WriteString("id", account.Id);
+        w.WriteString("mode", account.Mode == MarginMode.Cross ? "cross" : "portfolio");
+        w.WriteStartArray("balances");
+        foreach (var b in account.Balances)
+        {
+            w.WriteStartObject();
+            w.WriteString("asset", b.Asset.Id);
+            w.WriteNumber("quantity", b.Quantity);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("positions");
+        foreach (var p in account.Positions)
+        {
+            w.WriteStartObject();
+            w.WriteString("instrument", p.Instrument.Id);
+            w.WriteNumber("quantity", p.Quantity);
+            w.WriteNumber("entryPrice", p.EntryPrice);
+            if (p.IsolatedMargin is { } margin)
+                w.WriteNumber("isolatedMargin", margin);
+            if (p.Leverage is { } leverage)
+                w.WriteNumber("leverage", leverage);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("orders");
+        foreach (var o in account.Orders)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", o.Id);
+            w.WriteString("instrument", o.Instrument.Id);
+            w.WriteString("side", o.Side == OrderSide.Buy ? "buy" : "sell");
+            w.WriteNumber("quantity", o.Quantity);
+            w.WriteNumber("limitPrice", o.LimitPrice);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using MarginEngine.Errors;
+using NodaTime;
+
+namespace MarginEngine.MarketData;
+
+/// <summary>
+/// Prices at one valuation instant: USD index price per asset, mark price per instrument, implied
+/// volatility per option. Every value is finite and positive; a missing value throws, never zero.
+/// </summary>
+public sealed class MarketSnapshot
+{
+    private readonly FrozenDictionary<string, double> _indexPrices;
+    private readonly FrozenDictionary<string, double> _markPrices;
+    private readonly FrozenDictionary<string, double> _impliedVolatilities;
+
+    /// <summary>Creates a snapshot, checking every value.</summary>
+    /// <param name="valuationTime">The instant every price refers to; time to expiry is measured from it.</param>
+    /// <param name="indexPrices">USD index price per asset id (stablecoins too, e.g. USDT 1.0).</param>
+    /// <param name="markPrices">Mark price per instrument id, in the instrument's quote (coin for inverse options).</param>
+    /// <param name="impliedVolatilities">Annualised implied volatility per option id (0.55 = 55%).</param>
+    /// <exception cref="InvalidMarginInputException">A value that is NaN, infinite, zero or negative, or an empty id.</exception>
+    public MarketSnapshot(
+        Instant valuationTime,
+        IEnumerable<KeyValuePair<string, double>> indexPrices,
+        IEnumerable<KeyValuePair<string, double>> markPrices,
+        IEnumerable<KeyValuePair<string, double>>? impliedVolatilities = null)
+    {
+        ValuationTime = valuationTime;
+        _indexPrices = Checked(indexPrices, "indexPrices");
+        _markPrices = Checked(markPrices, "markPrices");
+        _impliedVolatilities = Checked(impliedVolatilities ?? [], "impliedVolatilities");
+    }
+
+    /// <summary>The valuation instant.</summary>
+    public Instant ValuationTime { get; }
+
+    /// <summary>Index prices by asset id.</summary>
+    public IReadOnlyDictionary<string, double> IndexPrices => _indexPrices;
+
+    /// <summary>Mark prices by instrument id.</summary>
+    public IReadOnlyDictionary<string, double> MarkPrices => _markPrices;
+
+    /// <summary>Implied volatilities by option id.</summary>
+    public IReadOnlyDictionary<string, double> ImpliedVolatilities => _impliedVolatilities;
+
+    /// <summary>USD index price of <paramref name="assetId"/>.</summary>
+    /// <exception cref="MissingMarketDataException">No index price for the asset.</exception>
+    public double GetIndexPrice(string assetId) =>
+        _indexPrices.TryGetValue(assetId, out var price) ? price : throw new MissingMarketDataException("index price", assetId);
+
+    /// <summary>Mark price of <paramref name="instrumentId"/>.</summary>
+    /// <exception cref="MissingMarketDataException">No mark price for the instrument.</exception>
+    public double GetMarkPrice(string instrumentId) =>
+        _markPrices.TryGetValue(instrumentId, out var price) ? price : throw new MissingMarketDataException("mark price", instrumentId);
+
+    /// <summary>Implied volatility of <paramref name="optionId"/>.</summary>
+    /// <exception cref="MissingMarketDataException">No volatility for the option.</exception>
+    public double GetImpliedVolatility(string optionId) =>
+        _impliedVolatilities.TryGetValue(optionId, out var vol) ? vol : throw new MissingMarketDataException("implied volatility", optionId);
+
+    /// <summary>Returns a copy whose mark price of <paramref name="instrumentId"/> is <paramref name="price"/>.</summary>
+    public MarketSnapshot WithMarkPrice(string instrumentId, double price)
+    {
+        var marks = _markPrices.ToDictionary();
+        marks[instrumentId] = price;
+        return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities);
+    }
+
+    private static FrozenDictionary<string, double> Checked(IEnumerable<KeyValuePair<string, double>> values, string field)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (id, value) in Guard.NotNull(values, field))
+        {
+            Guard.Id(id, field);
+            Guard.FinitePositive(value, $"{field}[{id}]");
+            if (!result.TryAdd(id, value))
+                throw new InvalidMarginInputException($"{field}[{id}]", "is given twice");
+        }
+
+        return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,153 @@
+using MarginEngine.Accounts;
+using MarginEngine.Brackets;
+using MarginEngine.Errors;
+using MarginEngine.Instruments;
+using MarginEngine.MarketData;
+using MarginEngine.Numerics;
+using MarginEngine.Options;
+using MarginEngine.Profiles;
+
+namespace MarginEngine.Modes;
+
+/// <summary>Standard-margin arithmetic of one position or order (docs/methodology.md §Brackets, §Options, §Orders).</summary>
+internal static class StandardMath
+{
+    /// <summary>|exposure| in the settlement asset: linear |q| x size x price; inverse |q| x size / price.</summary>
+    public static decimal Notional(Instrument instrument, decimal quantity, decimal price) => instrument.Settlement switch
+    {
+        Settlement.Linear => Math.Abs(quantity) * instrument.ContractSize * price,
+        _ => Math.Abs(quantity) * instrument.ContractSize / price,
+    };
+
+    /// <summary>P&amp;L in the settlement asset: linear q x size x (P - E); inverse q x size x (1/E - 1/P).</summary>
+    public static decimal Pnl(Instrument instrument, decimal quantity, decimal entry, decimal price) => instrument.Settlement switch
+    {
+        Settlement.Linear => quantity * instrument.ContractSize * (price - entry),
+        _ => quantity * instrument.ContractSize * (1m / entry - 1m / price),
+    };
+
+    /// <summary>Leverage used for IM: the chosen one, never above the bracket's maximum.</summary>
+    public static decimal EffectiveLeverage(decimal? chosen, LeverageBracket bracket) =>
+        chosen is { } lev ? Math.Min(lev, bracket.MaxLeverage) : bracket.MaxLeverage;
+
+    public static decimal Index(MarketSnapshot market, string assetId) => Rounding.ToDecimal(market.GetIndexPrice(assetId));
+
+    public static decimal Mark(MarketSnapshot market, string instrumentId) => Rounding.ToDecimal(market.GetMarkPrice(instrumentId));
+
+    /// <summary>Rejects a future or option whose expiry is not after the valuation instant.</summary>
+    public static void CheckLive(Instrument instrument, MarketSnapshot market)
+    {
+        var expiry = instrument switch
+        {
+            Future f => f.Expiry,
+            EuropeanOption o => o.Expiry,
+            _ => (NodaTime.Instant?)null,
+        };
+        if (expiry is { } at && at <= market.ValuationTime)
+            throw new InvalidMarginInputException($"instruments[{instrument.Id}].expiry",
+                $"expired at {at} which is not after the valuation time {market.ValuationTime}");
+    }
+
+    /// <summary>Exact figures of <paramref name="position"/> at its mark.</summary>
+    public static PositionFigures Evaluate(Position position, MarketSnapshot market, RiskProfile profile)
+    {
+        var instrument = position.Instrument;
+        CheckLive(instrument, market);
+        var mark = Mark(market, instrument.Id);
+        var toUsd = Index(market, instrument.SettlementAsset.Id);
+        switch (instrument)
+        {
+            case Spot:
+                var spotNotional = Notional(instrument, position.Quantity, mark);
+                return new PositionFigures(mark, toUsd, spotNotional, spotNotional * toUsd, 0m, 0m, 0m, null, null, 0m, 0m, 0m);
+            case EuropeanOption option:
+                return EvaluateOption(option, position.Quantity, position.EntryPrice, mark, toUsd, market, profile);
+            default:
+                var notional = Notional(instrument, position.Quantity, mark);
+                var pnl = Pnl(instrument, position.Quantity, position.EntryPrice, mark);
+                var bracket = profile.GetBrackets(instrument.Id).Find(notional);
+                var leverage = EffectiveLeverage(position.Leverage, bracket);
+                var fee = profile.Fees.ChargeClosingFees ? notional * profile.Fees.TakerRate : 0m;
+                return new PositionFigures(mark, toUsd, notional, notional * toUsd, pnl, pnl * toUsd, 0m, bracket, leverage,
+                    (notional / leverage + fee) * toUsd, (bracket.MaintenanceMargin(notional) + fee) * toUsd, fee * toUsd);
+        }
+    }
+
+    private static PositionFigures EvaluateOption(EuropeanOption option, decimal quantity, decimal entry, decimal mark, decimal toUsd,
+        MarketSnapshot market, RiskProfile profile)
+    {
+        var index = Index(market, option.Underlying.Id);
+        var coins = Math.Abs(quantity) * option.ContractSize;
+        var markUsd = OptionPriceUsd(option, mark, index);
+        var notionalUsd = coins * index;
+        if (quantity > 0)
+            return new PositionFigures(mark, toUsd, notionalUsd / toUsd, notionalUsd, 0m, 0m, coins * markUsd, null, null, 0m, 0m, 0m);
+
+        var rates = profile.Options;
+        var mm = StandardOptionMargin.ShortMaintenance(index, markUsd, rates) * coins;
+        var im = StandardOptionMargin.ShortInitial(index, markUsd, OptionPriceUsd(option, entry, index), option.OutOfTheMoneyAmount(index), rates) * coins;
+        return new PositionFigures(mark, toUsd, notionalUsd / toUsd, notionalUsd, 0m, 0m, 0m, null, null, im, mm, 0m);
+    }
+
+    /// <summary>USD per coin of an option price quoted in its settlement asset.</summary>
+    public static decimal OptionPriceUsd(EuropeanOption option, decimal price, decimal index) =>
+        option.Settlement == Settlement.Linear ? price : price * index;
+
+    /// <summary>Exact figures of a resting order against the position it would change (docs/methodology.md §Orders).</summary>
+    public static (decimal OpeningNotionalUsd, decimal InitialMarginUsd, decimal MaintenanceMarginUsd, decimal OpeningFeeUsd) EvaluateOrder(
+        OpenOrder order, Position? position, MarketSnapshot market, RiskProfile profile)
+    {
+        var instrument = order.Instrument;
+        CheckLive(instrument, market);
+        var held = position?.Quantity ?? 0m;
+        var opening = Math.Sign(order.SignedQuantity) == Math.Sign(held) || held == 0m
+            ? order.Quantity
+            : Math.Max(0m, order.Quantity - Math.Abs(held));
+        if (opening == 0m)
+            return (0m, 0m, 0m, 0m);
+
+        var toUsd = Index(market, instrument.SettlementAsset.Id);
+        var addsToHeld = Math.Sign(order.SignedQuantity) == Math.Sign(held);
+        decimal notionalUsd, im, mm;
+        switch (instrument)
+        {
+            case Spot:
+                notionalUsd = Notional(instrument, opening, order.LimitPrice) * toUsd;
+                im = order.Side == OrderSide.Buy ? notionalUsd : 0m;
+                mm = 0m;
+                break;
+            case EuropeanOption option:
+                var index = Index(market, option.Underlying.Id);
+                var coins = opening * option.ContractSize;
+                var limitUsd = OptionPriceUsd(option, order.LimitPrice, index);
+                notionalUsd = coins * limitUsd;
+                if (order.Side == OrderSide.Buy)
+                {
+                    im = notionalUsd;
+                    mm = 0m;
+                }
+                else
+                {
+                    var markUsd = OptionPriceUsd(option, Mark(market, option.Id), index);
+                    im = StandardOptionMargin.ShortInitial(index, markUsd, limitUsd, option.OutOfTheMoneyAmount(index), profile.Options) * coins;
+                    mm = StandardOptionMargin.ShortMaintenance(index, markUsd, profile.Options) * coins;
+                }
+
+                break;
+            default:
+                var schedule = profile.GetBrackets(instrument.Id);
+                var mark = Mark(market, instrument.Id);
+                var heldAtLimit = addsToHeld ? Notional(instrument, held, order.LimitPrice) : 0m;
+                var heldAtMark = addsToHeld ? Notional(instrument, held, mark) : 0m;
+                var limitNotional = Notional(instrument, opening, order.LimitPrice);
+                var bracket = schedule.Find(heldAtLimit + limitNotional);
+                notionalUsd = limitNotional * toUsd;
+                im = limitNotional / EffectiveLeverage(position?.Leverage, bracket) * toUsd;
+                mm = (schedule.MaintenanceMargin(heldAtMark + Notional(instrument, opening, mark)) - schedule.MaintenanceMargin(heldAtMark)) * toUsd;
+                break;
+        }
+
+        var fee = profile.Fees.ChargeOpeningFees ? notionalUsd * profile.Fees.TakerRate : 0m;
+        return (notionalUsd, im, profile.OpenOrders.MaintenanceAsIfFilled ? mm : 0m, fee);
+    }
+}
