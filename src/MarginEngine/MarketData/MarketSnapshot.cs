@@ -13,23 +13,34 @@ public sealed class MarketSnapshot
     private readonly FrozenDictionary<string, double> _indexPrices;
     private readonly FrozenDictionary<string, double> _markPrices;
     private readonly FrozenDictionary<string, double> _impliedVolatilities;
+    private readonly FrozenDictionary<string, VolatilitySurface> _surfaces;
 
     /// <summary>Creates a snapshot, checking every value.</summary>
     /// <param name="valuationTime">The instant every price refers to; time to expiry is measured from it.</param>
     /// <param name="indexPrices">USD index price per asset id (stablecoins too, e.g. USDT 1.0).</param>
     /// <param name="markPrices">Mark price per instrument id, in the instrument's quote (coin for inverse options).</param>
     /// <param name="impliedVolatilities">Annualised implied volatility per option id (0.55 = 55%).</param>
+    /// <param name="volatilitySurfaces">Surfaces by underlying, used for options without their own vol.</param>
     /// <exception cref="InvalidMarginInputException">A value that is NaN, infinite, zero or negative, or an empty id.</exception>
     public MarketSnapshot(
         Instant valuationTime,
         IEnumerable<KeyValuePair<string, double>> indexPrices,
         IEnumerable<KeyValuePair<string, double>> markPrices,
-        IEnumerable<KeyValuePair<string, double>>? impliedVolatilities = null)
+        IEnumerable<KeyValuePair<string, double>>? impliedVolatilities = null,
+        IEnumerable<VolatilitySurface>? volatilitySurfaces = null)
     {
         ValuationTime = valuationTime;
         _indexPrices = Checked(indexPrices, "indexPrices");
         _markPrices = Checked(markPrices, "markPrices");
         _impliedVolatilities = Checked(impliedVolatilities ?? [], "impliedVolatilities");
+        var surfaces = new Dictionary<string, VolatilitySurface>(StringComparer.Ordinal);
+        foreach (var surface in volatilitySurfaces ?? [])
+        {
+            if (!surfaces.TryAdd(surface.Underlying, surface))
+                throw new InvalidMarginInputException($"volatilitySurfaces[{surface.Underlying}]", "is given twice");
+        }
+
+        _surfaces = surfaces.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The valuation instant.</summary>
@@ -43,6 +54,23 @@ public sealed class MarketSnapshot
 
     /// <summary>Implied volatilities by option id.</summary>
     public IReadOnlyDictionary<string, double> ImpliedVolatilities => _impliedVolatilities;
+
+    /// <summary>Volatility surfaces by underlying asset id.</summary>
+    public IReadOnlyDictionary<string, VolatilitySurface> VolatilitySurfaces => _surfaces;
+
+    /// <summary>
+    /// Vol of an option: its own implied vol when given, else its underlying's surface at
+    /// strike / <paramref name="forward"/>.
+    /// </summary>
+    /// <exception cref="MissingMarketDataException">Neither is available.</exception>
+    public double GetOptionVolatility(Instruments.EuropeanOption option, double forward)
+    {
+        if (_impliedVolatilities.TryGetValue(option.Id, out var vol))
+            return vol;
+        if (_surfaces.TryGetValue(option.Underlying.Id, out var surface))
+            return surface.Volatility(ValuationTime, option.Expiry, (double)option.Strike / forward);
+        throw new MissingMarketDataException("implied volatility", option.Id);
+    }
 
     /// <summary>USD index price of <paramref name="assetId"/>.</summary>
     /// <exception cref="MissingMarketDataException">No index price for the asset.</exception>
@@ -64,7 +92,7 @@ public sealed class MarketSnapshot
     {
         var marks = _markPrices.ToDictionary();
         marks[instrumentId] = price;
-        return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities);
+        return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities, _surfaces.Values);
     }
 
     private static FrozenDictionary<string, double> Checked(IEnumerable<KeyValuePair<string, double>> values, string field)

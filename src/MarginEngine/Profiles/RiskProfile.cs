@@ -23,6 +23,7 @@ public sealed class RiskProfile
     /// <param name="options">Standard option margin rates.</param>
     /// <param name="fees">Whether and how fees count.</param>
     /// <param name="openOrders">How resting orders count.</param>
+    /// <param name="portfolio">Portfolio-margin parameters, or null when the profile has none.</param>
     public RiskProfile(
         string name,
         IReadOnlyDictionary<string, BracketSchedule> brackets,
@@ -30,7 +31,8 @@ public sealed class RiskProfile
         BorrowRates borrow,
         OptionMarginRates options,
         FeePolicy fees,
-        OpenOrderPolicy openOrders)
+        OpenOrderPolicy openOrders,
+        Portfolio.PortfolioParameters? portfolio = null)
     {
         Name = Guard.Id(name, "profile.name");
         _brackets = Guard.NotNull(brackets, "profile.brackets").ToFrozenDictionary(StringComparer.Ordinal);
@@ -39,6 +41,7 @@ public sealed class RiskProfile
         Options = Guard.NotNull(options, "profile.options");
         Fees = Guard.NotNull(fees, "profile.fees");
         OpenOrders = Guard.NotNull(openOrders, "profile.openOrders");
+        Portfolio = portfolio;
     }
 
     /// <summary>Profile name.</summary>
@@ -61,6 +64,14 @@ public sealed class RiskProfile
 
     /// <summary>Open-order rules.</summary>
     public OpenOrderPolicy OpenOrders { get; }
+
+    /// <summary>Portfolio-margin parameters, or null.</summary>
+    public Portfolio.PortfolioParameters? Portfolio { get; }
+
+    /// <summary>Portfolio-margin parameters.</summary>
+    /// <exception cref="MissingRiskParameterException">The profile has none.</exception>
+    public Portfolio.PortfolioParameters GetPortfolio() =>
+        Portfolio ?? throw new MissingRiskParameterException(Name, "portfolio parameters", Name);
 
     /// <summary>Brackets of <paramref name="instrumentId"/>.</summary>
     /// <exception cref="MissingRiskParameterException">None in this profile.</exception>

@@ -1,0 +1,121 @@
+using MarginEngine.Instruments;
+using MarginEngine.Pricing;
+using MarginEngine.Scenarios;
+
+namespace MarginEngine.Portfolio;
+
+/// <summary>
+/// One holding of a risk unit flattened for the scenario loop: a position, a resting order as if
+/// filled, or the unit's coin collateral. P&amp;L is in the settlement currency (USD-like for linear,
+/// coin for inverse) relative to the snapshot (docs/methodology.md §Scenarios).
+/// </summary>
+internal sealed class Exposure
+{
+    private Exposure(string id, ExposureKind kind, bool coinSettled, double quantity, double size, double basePrice, double settlementToUsd)
+    {
+        Id = id;
+        Kind = kind;
+        CoinSettled = coinSettled;
+        Quantity = quantity;
+        Size = size;
+        BasePrice = basePrice;
+        SettlementToUsd = settlementToUsd;
+    }
+
+    public string Id { get; }
+
+    public ExposureKind Kind { get; }
+
+    public bool CoinSettled { get; }
+
+    public double Quantity { get; }
+
+    public double Size { get; }
+
+    /// <summary>Mark (futures), index (spot, collateral) or model value V0 (options, USD per coin).</summary>
+    public double BasePrice { get; }
+
+    /// <summary>USD per unit of a USD-like settlement asset (the stablecoin's index); 1 for coin settlement.</summary>
+    public double SettlementToUsd { get; }
+
+    public EuropeanOption? Option { get; private init; }
+
+    public double Years { get; private init; }
+
+    public double Volatility { get; private init; }
+
+    public Greeks Greeks { get; private init; }
+
+    /// <summary>Roll-shock group: the expiry in years, or 0 for perpetuals; null for spot and collateral.</summary>
+    public double? RollYears { get; private init; }
+
+    /// <summary>USD delta in coins at the snapshot.</summary>
+    public double DeltaCoins => Kind switch
+    {
+        ExposureKind.InverseFuture => Quantity * Size / BasePrice,
+        ExposureKind.Option => Quantity * Size * Greeks.Delta,
+        _ => Quantity * Size,
+    };
+
+    public static Exposure Holding(string id, double coins, double index) => new(id, ExposureKind.Holding, false, coins, 1, index, 1);
+
+    public static Exposure Spot(string id, double coins, double mark, double quoteToUsd) => new(id, ExposureKind.Holding, false, coins, 1, mark, quoteToUsd);
+
+    public static Exposure Future(Instrument instrument, double quantity, double mark, double settlementToUsd, double rollYears) =>
+        instrument.Settlement == Settlement.Linear
+            ? new(instrument.Id, ExposureKind.LinearFuture, false, quantity, (double)instrument.ContractSize, mark, settlementToUsd) { RollYears = rollYears }
+            : new(instrument.Id, ExposureKind.InverseFuture, true, quantity, (double)instrument.ContractSize, mark, 1) { RollYears = rollYears };
+
+    public static Exposure ForOption(EuropeanOption option, double quantity, double index, double volatility, double years, double settlementToUsd)
+    {
+        var strike = (double)option.Strike;
+        return new Exposure(option.Id, ExposureKind.Option, option.Settlement == Settlement.Inverse, quantity, (double)option.ContractSize,
+            Black76.Price(option.Right, index, strike, volatility, years), option.Settlement == Settlement.Inverse ? 1 : settlementToUsd)
+        {
+            Option = option,
+            Years = years,
+            Volatility = volatility,
+            Greeks = Black76.Greeks(option.Right, index, strike, volatility, years),
+            RollYears = years,
+        };
+    }
+
+    /// <summary>P&amp;L in the settlement currency when the underlying index moves from <paramref name="index"/> by <paramref name="move"/>.</summary>
+    public double Pnl(double move, double index, VolState vol, VolShock shock)
+    {
+        switch (Kind)
+        {
+            case ExposureKind.LinearFuture:
+            case ExposureKind.Holding:
+                return Quantity * Size * BasePrice * move;
+            case ExposureKind.InverseFuture:
+                return Quantity * Size * (1 / BasePrice - 1 / (BasePrice * (1 + move)));
+            default:
+                var shocked = index * (1 + move);
+                var volatility = shock.Apply(Volatility, Years * YearFraction.DaysPerYear, vol);
+                var value = Black76.Price(Option!.Right, shocked, (double)Option.Strike, volatility, Years);
+                return CoinSettled
+                    ? Quantity * Size * (value / shocked - BasePrice / index)
+                    : Quantity * Size * (value - BasePrice);
+        }
+    }
+
+    /// <summary>Converts a settlement-currency amount to USD at underlying price <paramref name="price"/>.</summary>
+    public double ToUsd(double amount, double price) => CoinSettled ? amount * price : amount * SettlementToUsd;
+}
+
+/// <summary>How an exposure moves with its underlying.</summary>
+internal enum ExposureKind
+{
+    /// <summary>Coins held: spot positions and coin collateral (USD value moves with the index).</summary>
+    Holding,
+
+    /// <summary>Quote-settled perpetual or future.</summary>
+    LinearFuture,
+
+    /// <summary>Coin-settled perpetual or future.</summary>
+    InverseFuture,
+
+    /// <summary>European option, fully repriced.</summary>
+    Option,
+}

@@ -1,0 +1,11 @@
+namespace MarginEngine.Portfolio;
+
+/// <summary>How a unit's worst loss and add-ons combine (docs/methodology.md §Portfolio).</summary>
+public enum MarginFamily
+{
+    /// <summary>Deribit, Bybit, Paradex: worst case + roll shock + delta shock + contingencies, floored by the minimum delta charge.</summary>
+    RiskMatrix,
+
+    /// <summary>CME SPAN: max(scan risk - inter-commodity credit, short option minimum).</summary>
+    Span,
+}

@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using MarginEngine.Accounts;
+using MarginEngine.Collateral;
+using MarginEngine.Errors;
+using MarginEngine.Instruments;
+using MarginEngine.MarketData;
+using MarginEngine.Modes;
+using MarginEngine.Numerics;
+using MarginEngine.Pricing;
+using MarginEngine.Profiles;
+using MarginEngine.Results;
+
+namespace MarginEngine.Portfolio;
+
+/// <summary>
+/// Portfolio margin (docs/methodology.md §Portfolio): every position without its own margin is
+/// grouped into its underlying's risk unit, revalued under the unit's scenarios (options repriced
+/// with Black-76), and the worst loss plus add-ons give the unit's risk-matrix margin; units combine
+/// per the profile's aggregation; MM and IM follow the profile's relation. Isolated positions keep
+/// their standard isolated margin; borrows add their standard margin.
+/// </summary>
+public static class PortfolioMarginCalculator
+{
+    /// <summary>Computes portfolio margin of <paramref name="account"/>.</summary>
+    /// <exception cref="MissingRiskParameterException">The profile has no portfolio parameters, or none for an underlying held.</exception>
+    /// <exception cref="MissingMarketDataException">A price or vol the book needs is missing.</exception>
+    /// <exception cref="InvalidMarginInputException">An expired future or option.</exception>
+    public static PortfolioMarginResult Calculate(Account account, MarketSnapshot market, RiskProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(profile);
+        var portfolio = profile.GetPortfolio();
+
+        var pooled = account.Positions.Where(p => !p.IsIsolated).ToList();
+        var underlyings = pooled.Select(p => p.Instrument.Underlying.Id)
+            .Concat(account.Orders.Select(o => o.Instrument.Underlying.Id))
+            .Concat(account.Balances.Where(b => !b.Asset.IsStablecoin && b.Quantity != 0 && portfolio.Covers(b.Asset.Id)
+                && portfolio.For(b.Asset.Id, profile.Name).IncludeCollateral).Select(b => b.Asset.Id))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var units = ImmutableArray.CreateBuilder<RiskUnitMargin>(underlyings.Count);
+        foreach (var underlying in underlyings)
+        {
+            var p = portfolio.For(underlying, profile.Name);
+            var index = market.GetIndexPrice(underlying);
+            var exposures = pooled.Where(x => x.Instrument.Underlying.Id == underlying)
+                .Select(x => ToExposure(x.Instrument, (double)x.Quantity, x.Instrument.Id, market))
+                .ToList();
+            if (p.IncludeCollateral && account.Balances.FirstOrDefault(b => b.Asset.Id == underlying) is { Quantity: not 0 } balance)
+                exposures.Add(Exposure.Holding($"collateral:{underlying}", (double)balance.Quantity, index));
+            var orders = account.Orders.Where(o => o.Instrument.Underlying.Id == underlying)
+                .Select(o => ToExposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}", market))
+                .ToList();
+            units.Add(RiskUnitEngine.Evaluate(underlying, index, p, portfolio, exposures, orders));
+        }
+
+        var result = units.MoveToImmutable();
+        var (riskMatrixUsd, offsetUsd, label) = Aggregate(portfolio.Aggregation, result);
+        var ordersUsd = result.Sum(u => u.OpenOrdersMargin * u.UsdPerUnit);
+        var (mm, im) = RiskUnitEngine.Relation(portfolio, riskMatrixUsd - offsetUsd, ordersUsd);
+        return new PortfolioMarginResult(Report(account, market, profile, mm, im), result, label, riskMatrixUsd, offsetUsd);
+    }
+
+    private static Exposure ToExposure(Instrument instrument, double quantity, string id, MarketSnapshot market)
+    {
+        StandardMath.CheckLive(instrument, market);
+        var index = market.GetIndexPrice(instrument.Underlying.Id);
+        var settlementToUsd = instrument.Settlement == Settlement.Linear ? market.GetIndexPrice(instrument.SettlementAsset.Id) : 1;
+        return instrument switch
+        {
+            Spot => Exposure.Spot(id, quantity, market.GetMarkPrice(instrument.Id), settlementToUsd),
+            Perpetual => Exposure.Future(instrument, quantity, market.GetMarkPrice(instrument.Id), settlementToUsd, 0),
+            Future f => Exposure.Future(instrument, quantity, market.GetMarkPrice(instrument.Id), settlementToUsd, YearFraction.Between(market.ValuationTime, f.Expiry)),
+            EuropeanOption o => Exposure.ForOption(o, quantity, index, market.GetOptionVolatility(o, index), YearFraction.Between(market.ValuationTime, o.Expiry), settlementToUsd),
+            _ => throw new InvalidMarginInputException($"instruments[{instrument.Id}]", "unsupported instrument kind"),
+        };
+    }
+
+    /// <summary>Σ unit risk-matrix margins in USD, the offset taken off it, and the aggregation's label.</summary>
+    private static (double Total, double Offset, string Label) Aggregate(CrossUnitAggregation aggregation, ImmutableArray<RiskUnitMargin> units)
+    {
+        var total = units.Sum(u => u.RiskMatrixMargin * u.UsdPerUnit);
+        switch (aggregation)
+        {
+            case CrossUnitAggregation.PairCredit credit:
+                var credited = new HashSet<string>(StringComparer.Ordinal);
+                var offset = 0.0;
+                foreach (var pair in credit.Pairs)
+                {
+                    var a = units.FirstOrDefault(u => u.Underlying == pair.First);
+                    var b = units.FirstOrDefault(u => u.Underlying == pair.Second);
+                    if (a is null || b is null || credited.Contains(a.Underlying) || credited.Contains(b.Underlying) || Math.Sign(a.NetDelta) * Math.Sign(b.NetDelta) >= 0)
+                        continue;
+                    offset += pair.Rate * Math.Min(a.WorstCaseLoss * a.UsdPerUnit, b.WorstCaseLoss * b.UsdPerUnit);
+                    credited.Add(a.Underlying);
+                    credited.Add(b.Underlying);
+                }
+
+                return (total, offset, "pair credit");
+            case CrossUnitAggregation.Correlation correlation:
+                var losses = units.Select(u => u.WorstCaseLoss * u.UsdPerUnit).ToArray();
+                var positions = units.Select(u => correlation.Underlyings.IndexOf(u.Underlying) is var i and >= 0
+                    ? i
+                    : throw new MissingRiskParameterException("correlation", "correlation row", u.Underlying)).ToArray();
+                var quadratic = 0.0;
+                for (var i = 0; i < losses.Length; i++)
+                {
+                    for (var j = 0; j < losses.Length; j++)
+                        quadratic += losses[i] * correlation.Matrix[positions[i]][positions[j]] * losses[j];
+                }
+
+                return (total, losses.Sum() - Math.Sqrt(Math.Max(quadratic, 0)), "correlation");
+            default:
+                return (total, 0, "none");
+        }
+    }
+
+    /// <summary>Account summary: equity with every option marked to market, portfolio IM/MM plus isolated and borrow margins.</summary>
+    private static MarginReport Report(Account account, MarketSnapshot market, RiskProfile profile, double portfolioMm, double portfolioIm)
+    {
+        var cross = CrossMarginCalculator.Calculate(account, market, profile);
+        var collateral = CollateralValuation.Value(account, market, profile);
+        decimal pnl = 0m, optionValue = 0m, isolatedIm = 0m, isolatedMm = 0m, allocated = 0m;
+        foreach (var position in account.Positions)
+        {
+            var f = StandardMath.Evaluate(position, market, profile);
+            pnl += f.PnlUsd;
+            if (position.Instrument is EuropeanOption option)
+                optionValue += position.Quantity * option.ContractSize * StandardMath.OptionPriceUsd(option, f.Mark, StandardMath.Index(market, option.Underlying.Id));
+            if (position.IsolatedMargin is { } margin)
+            {
+                isolatedIm += f.InitialMarginUsd;
+                isolatedMm += f.MaintenanceMarginUsd;
+                allocated += margin * f.SettlementToUsd;
+            }
+        }
+
+        var borrowIm = cross.Borrows.Sum(b => b.InitialMargin);
+        var borrowMm = cross.Borrows.Sum(b => b.MaintenanceMargin);
+        var collateralValue = collateral.Sum(c => c.CollateralValue);
+        var equity = collateralValue + allocated + pnl + optionValue;
+        var im = Rounding.ToDecimal(portfolioIm) + isolatedIm + borrowIm;
+        var mm = Rounding.ToDecimal(portfolioMm) + isolatedMm + borrowMm;
+        var balance = equity - allocated - cross.OpeningFees - account.Positions.Where(p => p.IsIsolated).Sum(p => StandardMath.Evaluate(p, market, profile).PnlUsd);
+        var poolMm = Rounding.ToDecimal(portfolioMm) + borrowMm;
+        var poolIm = Rounding.ToDecimal(portfolioIm) + borrowIm;
+        var lines = cross.Positions.Select(l => l.IsIsolated ? l : l with { InitialMargin = 0m, MaintenanceMargin = 0m, ClosingFee = 0m, LiquidationPrice = null })
+            .ToImmutableArray();
+        return cross with
+        {
+            Method = Results.MarginMethod.Portfolio,
+            Positions = lines,
+            OptionValue = Rounding.Value(optionValue),
+            Equity = Rounding.Value(equity),
+            InitialMargin = Rounding.Requirement(im),
+            MaintenanceMargin = Rounding.Requirement(mm),
+            MarginBalance = Rounding.Value(balance),
+            MarginRatio = balance > 0m ? Rounding.Ratio(poolMm / balance) : null,
+            AvailableBalance = Rounding.Value(Math.Max(0m, balance - poolIm)),
+        };
+    }
+}

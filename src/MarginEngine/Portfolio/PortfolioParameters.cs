@@ -1,0 +1,61 @@
+using System.Collections.Frozen;
+using MarginEngine.Errors;
+
+namespace MarginEngine.Portfolio;
+
+/// <summary>
+/// Portfolio-margin parameters of a risk profile: unit parameters per underlying (with a default),
+/// the margin family, the IM/MM relation and the cross-unit aggregation.
+/// </summary>
+public sealed record PortfolioParameters
+{
+    private readonly FrozenDictionary<string, RiskUnitParameters> _units;
+
+    /// <summary>Creates portfolio parameters.</summary>
+    /// <param name="family">How a unit's worst loss and add-ons combine.</param>
+    /// <param name="units">Parameters per underlying asset id.</param>
+    /// <param name="defaultUnit">Parameters for other underlyings, or null to require each.</param>
+    /// <param name="maintenanceFactor">MM = factor x risk-matrix margin (Deribit 0.8), when <paramref name="initialFactor"/> is null.</param>
+    /// <param name="initialFactor">When set, MM = risk-matrix margin and IM = factor x MM (Bybit, OKX 1.3).</param>
+    /// <param name="aggregation">Offsets across units.</param>
+    public PortfolioParameters(MarginFamily family, IReadOnlyDictionary<string, RiskUnitParameters> units, RiskUnitParameters? defaultUnit,
+        double maintenanceFactor, double? initialFactor, CrossUnitAggregation aggregation)
+    {
+        Family = family;
+        _units = Guard.NotNull(units, "portfolio.units").ToFrozenDictionary(StringComparer.Ordinal);
+        DefaultUnit = defaultUnit;
+        if (!(maintenanceFactor > 0 && maintenanceFactor <= 1))
+            throw new InvalidMarginInputException("portfolio.maintenanceFactor", $"must be in (0, 1] but was {Guard.Show(maintenanceFactor)}");
+        MaintenanceFactor = maintenanceFactor;
+        if (initialFactor is { } f && !(f >= 1 && double.IsFinite(f)))
+            throw new InvalidMarginInputException("portfolio.initialFactor", $"must be finite and >= 1 but was {Guard.Show(f)}");
+        InitialFactor = initialFactor;
+        Aggregation = Guard.NotNull(aggregation, "portfolio.aggregation");
+    }
+
+    /// <summary>Combination rule.</summary>
+    public MarginFamily Family { get; }
+
+    /// <summary>Unit parameters by underlying.</summary>
+    public IReadOnlyDictionary<string, RiskUnitParameters> Units => _units;
+
+    /// <summary>Parameters for underlyings without their own.</summary>
+    public RiskUnitParameters? DefaultUnit { get; }
+
+    /// <summary>MM = factor x risk-matrix margin.</summary>
+    public double MaintenanceFactor { get; }
+
+    /// <summary>When set, IM = factor x MM and MM = risk-matrix margin.</summary>
+    public double? InitialFactor { get; }
+
+    /// <summary>Offsets across units.</summary>
+    public CrossUnitAggregation Aggregation { get; }
+
+    /// <summary>Whether the underlying has parameters (its own or the default).</summary>
+    public bool Covers(string underlying) => _units.ContainsKey(underlying) || DefaultUnit is not null;
+
+    /// <summary>Parameters of <paramref name="underlying"/>'s unit.</summary>
+    /// <exception cref="MissingRiskParameterException">Neither its own nor a default.</exception>
+    public RiskUnitParameters For(string underlying, string profile) =>
+        _units.TryGetValue(underlying, out var p) ? p : DefaultUnit ?? throw new MissingRiskParameterException(profile, "risk unit parameters", underlying);
+}

@@ -1,0 +1,17 @@
+using MarginEngine.Errors;
+
+namespace MarginEngine.Portfolio;
+
+/// <summary>Builds standard price points.</summary>
+public static class PriceGrid
+{
+    /// <summary><c>s_k = range x k / buckets</c>, k = -buckets..+buckets (Deribit: 4 buckets -> 9 points).</summary>
+    /// <exception cref="InvalidMarginInputException">Non-positive range or bucket count.</exception>
+    public static IReadOnlyList<double> Symmetric(double range, int buckets)
+    {
+        Guard.FinitePositive(range, "priceRange");
+        if (buckets < 1)
+            throw new InvalidMarginInputException("buckets", $"must be >= 1 but was {buckets}");
+        return [.. Enumerable.Range(-buckets, 2 * buckets + 1).Select(k => range * k / buckets)];
+    }
+}

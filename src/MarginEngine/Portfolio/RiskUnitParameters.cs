@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using MarginEngine.Errors;
+using MarginEngine.Scenarios;
+
+namespace MarginEngine.Portfolio;
+
+/// <summary>
+/// Stress parameters of one underlying's risk unit (methods.md §3, §5): the price x vol grid, the
+/// extended and extreme tables, how gains count, the unit's currency, whether the coin's collateral
+/// is revalued, and the add-ons.
+/// </summary>
+public sealed record RiskUnitParameters
+{
+    /// <summary>Creates unit parameters, checking every value.</summary>
+    /// <param name="priceMoves">Standard price points (relative), e.g. from <see cref="PriceGrid"/>.</param>
+    /// <param name="priceRange">The scan range (e.g. 0.16) used by extended weights and the dampener.</param>
+    /// <param name="volStates">Vol states of the standard grid.</param>
+    /// <param name="volShock">Vol shock parameters.</param>
+    /// <param name="extendedMoves">Extended table (vol up).</param>
+    /// <param name="extendedDampener">Dampener of extended losses (USD).</param>
+    /// <param name="extremeMoves">Extreme scenarios at a fraction.</param>
+    /// <param name="pnlOffset">Share of a gain counted in a cell (0..1).</param>
+    /// <param name="pnlOffsetCap">Largest gain counted per cell (unit currency), or null.</param>
+    /// <param name="currency">USD or coin.</param>
+    /// <param name="includeCollateral">Revalue the account's balance of this coin in the unit's scenarios.</param>
+    /// <param name="addOns">Add-ons.</param>
+    public RiskUnitParameters(
+        IEnumerable<double> priceMoves,
+        double priceRange,
+        IEnumerable<VolState> volStates,
+        VolShock volShock,
+        IEnumerable<ExtendedMove>? extendedMoves = null,
+        double extendedDampener = 0,
+        IEnumerable<ExtremeMove>? extremeMoves = null,
+        double pnlOffset = 0,
+        double? pnlOffsetCap = null,
+        UnitCurrency currency = UnitCurrency.Usd,
+        bool includeCollateral = false,
+        AddOnParameters? addOns = null)
+    {
+        PriceMoves = [.. priceMoves];
+        if (PriceMoves.IsEmpty)
+            throw new InvalidMarginInputException("priceMoves", "needs at least one price point");
+        foreach (var move in PriceMoves)
+            Move(move, "priceMoves");
+        PriceRange = Guard.FinitePositive(priceRange, "priceRange");
+        VolStates = [.. volStates.Distinct()];
+        if (VolStates.IsEmpty)
+            throw new InvalidMarginInputException("volStates", "needs at least one vol state");
+        VolShock = Guard.NotNull(volShock, "volShock");
+        ExtendedMoves = [.. extendedMoves ?? []];
+        foreach (var e in ExtendedMoves)
+        {
+            Move(e.Move, "extendedMoves");
+            if (e.Move == 0)
+                throw new InvalidMarginInputException("extendedMoves", "a move of 0 has no weight");
+            if (e.Weight is { } w)
+                Guard.FiniteNonNegative(w, "extendedMoves.weight");
+        }
+
+        ExtendedDampener = Guard.FiniteNonNegative(extendedDampener, "extendedDampener");
+        ExtremeMoves = [.. extremeMoves ?? []];
+        foreach (var e in ExtremeMoves)
+        {
+            Move(e.Move, "extremeMoves");
+            if (!(e.Fraction >= 0 && e.Fraction <= 1))
+                throw new InvalidMarginInputException("extremeMoves.fraction", $"must be in [0, 1] but was {Guard.Show(e.Fraction)}");
+        }
+
+        PnlOffset = AddOnParameters.Rate(pnlOffset, "pnlOffset")!.Value;
+        PnlOffsetCap = pnlOffsetCap is { } cap ? Guard.FiniteNonNegative(cap, "pnlOffsetCap") : null;
+        Currency = currency;
+        IncludeCollateral = includeCollateral;
+        AddOns = (addOns ?? AddOnParameters.None).Validated("addOns");
+    }
+
+    /// <summary>Standard price points.</summary>
+    public ImmutableArray<double> PriceMoves { get; }
+
+    /// <summary>Scan range.</summary>
+    public double PriceRange { get; }
+
+    /// <summary>Vol states of the standard grid.</summary>
+    public ImmutableArray<VolState> VolStates { get; }
+
+    /// <summary>Vol shock parameters.</summary>
+    public VolShock VolShock { get; }
+
+    /// <summary>Extended table.</summary>
+    public ImmutableArray<ExtendedMove> ExtendedMoves { get; }
+
+    /// <summary>Extended dampener, USD.</summary>
+    public double ExtendedDampener { get; }
+
+    /// <summary>Extreme scenarios.</summary>
+    public ImmutableArray<ExtremeMove> ExtremeMoves { get; }
+
+    /// <summary>Share of gains counted.</summary>
+    public double PnlOffset { get; }
+
+    /// <summary>Cap on a counted gain, or null.</summary>
+    public double? PnlOffsetCap { get; }
+
+    /// <summary>Unit currency.</summary>
+    public UnitCurrency Currency { get; }
+
+    /// <summary>Whether coin collateral is revalued in the unit.</summary>
+    public bool IncludeCollateral { get; }
+
+    /// <summary>Add-ons.</summary>
+    public AddOnParameters AddOns { get; }
+
+    /// <summary>Every scenario of the unit: the standard grid (price-major), then extended, then extreme.</summary>
+    public ImmutableArray<Scenario> Scenarios()
+    {
+        var list = ImmutableArray.CreateBuilder<Scenario>(PriceMoves.Length * VolStates.Length + ExtendedMoves.Length + ExtremeMoves.Length);
+        foreach (var move in PriceMoves)
+        {
+            foreach (var vol in VolStates)
+                list.Add(new Scenario(ScenarioKind.Standard, move, vol, 1));
+        }
+
+        foreach (var e in ExtendedMoves)
+            list.Add(new Scenario(ScenarioKind.Extended, e.Move, VolState.Up, e.Weight ?? PriceRange / Math.Abs(e.Move)));
+        foreach (var e in ExtremeMoves)
+            list.Add(new Scenario(ScenarioKind.Extreme, e.Move, e.Vol, e.Fraction));
+        return list.MoveToImmutable();
+    }
+
+    private static void Move(double move, string field)
+    {
+        if (!double.IsFinite(move) || move <= -1)
+            throw new InvalidMarginInputException(field, $"moves must be finite and above -100% but one was {Guard.Show(move)}");
+    }
+}

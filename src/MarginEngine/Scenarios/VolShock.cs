@@ -1,0 +1,63 @@
+using MarginEngine.Errors;
+
+namespace MarginEngine.Scenarios;
+
+/// <summary>
+/// Term-scaled vol shocks of the risk-matrix family (methods.md §3): for an option of DTE days,
+/// <c>up = base x (1 + UpRange x (30 / max(DTE, 1))^p)</c>, <c>down = iv x (1 - DownRange x (30 / max(DTE, 1))^p)</c>,
+/// p = <see cref="ShortTermPower"/> when DTE &lt;= <see cref="TermThresholdDays"/> else <see cref="LongTermPower"/>;
+/// the up shock starts from max(iv, <see cref="MinVolatilityForShockUp"/>); a down shock never goes below 1% vol.
+/// </summary>
+public sealed record VolShock
+{
+    /// <summary>Lowest vol a down shock can reach.</summary>
+    public const double FloorVolatility = 0.01;
+
+    /// <summary>Creates vol-shock parameters.</summary>
+    /// <exception cref="InvalidMarginInputException">A range or power outside [0, 1] (down) or [0, 10] (up), or non-positive threshold.</exception>
+    public VolShock(double upRange, double downRange, double shortTermPower = 0.3, double longTermPower = 0.13,
+        double termThresholdDays = 30, double minVolatilityForShockUp = 0)
+    {
+        UpRange = Check(upRange, 0, 10, "volShock.upRange");
+        DownRange = Check(downRange, 0, 1, "volShock.downRange");
+        ShortTermPower = Check(shortTermPower, 0, 10, "volShock.shortTermPower");
+        LongTermPower = Check(longTermPower, 0, 10, "volShock.longTermPower");
+        TermThresholdDays = Guard.FinitePositive(termThresholdDays, "volShock.termThresholdDays");
+        MinVolatilityForShockUp = Guard.FiniteNonNegative(minVolatilityForShockUp, "volShock.minVolatilityForShockUp");
+    }
+
+    /// <summary>Relative up shock at 30 days (0.5 = +50%).</summary>
+    public double UpRange { get; }
+
+    /// <summary>Relative down shock at 30 days.</summary>
+    public double DownRange { get; }
+
+    /// <summary>Term power up to the threshold (0.3).</summary>
+    public double ShortTermPower { get; }
+
+    /// <summary>Term power beyond the threshold (0.13).</summary>
+    public double LongTermPower { get; }
+
+    /// <summary>Days at which the power switches and the scale is 1 (30).</summary>
+    public double TermThresholdDays { get; }
+
+    /// <summary>Floor of the vol an up shock starts from (Deribit's minVolatilityForShockUp).</summary>
+    public double MinVolatilityForShockUp { get; }
+
+    /// <summary>Shocked vol of an option with implied vol <paramref name="iv"/> and <paramref name="daysToExpiry"/> days left.</summary>
+    public double Apply(double iv, double daysToExpiry, VolState state)
+    {
+        if (state == VolState.Same)
+            return iv;
+        var days = Math.Max(daysToExpiry, 1);
+        var scale = Math.Pow(TermThresholdDays / days, days <= TermThresholdDays ? ShortTermPower : LongTermPower);
+        return state == VolState.Up
+            ? Math.Max(iv, MinVolatilityForShockUp) * (1 + UpRange * scale)
+            : Math.Max(iv * (1 - DownRange * scale), FloorVolatility);
+    }
+
+    private static double Check(double value, double min, double max, string field) =>
+        double.IsFinite(value) && value >= min && value <= max
+            ? value
+            : throw new InvalidMarginInputException(field, $"must be in [{min}, {max}] but was {Guard.Show(value)}");
+}
