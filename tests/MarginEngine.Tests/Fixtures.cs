@@ -57,14 +57,15 @@ internal static class Fixtures
         new(10m, null, 50m, 0.01m),
     ]);
 
-    public static RiskProfile Profile(FeePolicy? fees = null, OpenOrderPolicy? orders = null) => new(
+    public static RiskProfile Profile(FeePolicy? fees = null, OpenOrderPolicy? orders = null, MarginEngine.Portfolio.PortfolioParameters? portfolio = null) => new(
         "test",
         new Dictionary<string, BracketSchedule> { ["BTCUSDT"] = BinanceBtcUsdt(), ["ETHUSDT"] = BinanceEthUsdt(), ["BTCUSD"] = InverseBtc() },
         new Dictionary<string, HaircutSchedule> { ["USDT"] = HaircutSchedule.Flat(1m), ["BTC"] = HaircutSchedule.Flat(0.95m), ["ETH"] = HaircutSchedule.Flat(0.9m) },
         new BorrowRates(0.10m, 0.02m),
         OptionMarginRates.Bybit,
         fees ?? FeePolicy.None,
-        orders ?? OpenOrderPolicy.ReserveInitialOnly);
+        orders ?? OpenOrderPolicy.ReserveInitialOnly,
+        portfolio);
 
     public static MarketSnapshot Market(params (string Id, double Mark)[] marks) => new(
         Now,

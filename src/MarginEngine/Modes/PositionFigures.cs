@@ -2,7 +2,7 @@ using MarginEngine.Brackets;
 
 namespace MarginEngine.Modes;
 
-/// <summary>Exact (unrounded) standard-margin figures of one position or order, USD unless named otherwise.</summary>
+/// <summary>Exact (unrounded) standard-margin figures of one position, USD unless named otherwise; option value is signed.</summary>
 internal readonly record struct PositionFigures(
     decimal Mark,
     decimal SettlementToUsd,
@@ -15,4 +15,8 @@ internal readonly record struct PositionFigures(
     decimal? Leverage,
     decimal InitialMarginUsd,
     decimal MaintenanceMarginUsd,
-    decimal ClosingFeeUsd);
+    decimal ClosingFeeUsd)
+{
+    /// <summary>Option value counted in standard-margin equity: long options only (short ones sit in their MM).</summary>
+    public decimal LongOptionValueUsd => Math.Max(0m, OptionValueUsd);
+}

@@ -39,14 +39,14 @@ internal static class StandardMargin
             var position = account.Positions[i];
             var f = figures[i];
             pnl += f.PnlUsd;
-            optionValue += f.OptionValueUsd;
+            optionValue += f.LongOptionValueUsd;
             im += f.InitialMarginUsd;
             mm += f.MaintenanceMarginUsd;
             if (position.IsolatedMargin is { } margin)
                 allocated += margin * f.SettlementToUsd;
             if (!OwnMargin(position))
             {
-                poolBalance += f.PnlUsd + f.OptionValueUsd;
+                poolBalance += f.PnlUsd + f.LongOptionValueUsd;
                 poolIm += f.InitialMarginUsd;
                 poolMm += f.MaintenanceMarginUsd;
             }
@@ -150,12 +150,12 @@ internal static class StandardMargin
         return Line(position, f, false, null, liquidation, null);
     }
 
-    private static PositionMargin Line(Position position, PositionFigures f, bool isolated, decimal? marginBalance, decimal? liquidation, decimal? bankruptcy) =>
+    internal static PositionMargin Line(Position position, PositionFigures f, bool isolated, decimal? marginBalance, decimal? liquidation, decimal? bankruptcy) =>
         new(position.Instrument.Id, position.Quantity, position.EntryPrice, f.Mark, Rounding.Value(f.NotionalUsd), Rounding.Value(f.PnlUsd),
-            Rounding.Value(f.OptionValueUsd), f.Bracket?.Tier, f.Leverage, Rounding.Requirement(f.InitialMarginUsd),
+            Rounding.Value(f.LongOptionValueUsd), f.Bracket?.Tier, f.Leverage, Rounding.Requirement(f.InitialMarginUsd),
             Rounding.Requirement(f.MaintenanceMarginUsd), Rounding.Requirement(f.ClosingFeeUsd), isolated, marginBalance, liquidation, bankruptcy);
 
-    private static CollateralMargin RoundedLine(CollateralLine line)
+    internal static CollateralMargin RoundedLine(CollateralLine line)
     {
         var gross = Rounding.Value(line.GrossValue);
         var value = Rounding.Value(line.CollateralValue);

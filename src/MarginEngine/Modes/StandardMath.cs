@@ -51,6 +51,46 @@ internal static class StandardMath
     /// <summary>Exact figures of <paramref name="position"/> at its mark.</summary>
     public static PositionFigures Evaluate(Position position, MarketSnapshot market, RiskProfile profile)
     {
+        var value = Value(position, market);
+        var instrument = position.Instrument;
+        switch (instrument)
+        {
+            case Spot:
+                return value;
+            case EuropeanOption option:
+                if (position.Quantity > 0)
+                    return value;
+                var index = Index(market, option.Underlying.Id);
+                var coins = Math.Abs(position.Quantity) * option.ContractSize;
+                var markUsd = OptionPriceUsd(option, value.Mark, index);
+                var rates = profile.Options;
+                return value with
+                {
+                    MaintenanceMarginUsd = StandardOptionMargin.ShortMaintenance(index, markUsd, rates) * coins,
+                    InitialMarginUsd = StandardOptionMargin.ShortInitial(index, markUsd, OptionPriceUsd(option, position.EntryPrice, index), option.OutOfTheMoneyAmount(index), rates) * coins,
+                };
+            default:
+                var notional = value.NotionalSettlement;
+                var bracket = profile.GetBrackets(instrument.Id).Find(notional);
+                var leverage = EffectiveLeverage(position.Leverage, bracket);
+                var fee = profile.Fees.ChargeClosingFees ? notional * profile.Fees.TakerRate : 0m;
+                return value with
+                {
+                    Bracket = bracket,
+                    Leverage = leverage,
+                    InitialMarginUsd = (notional / leverage + fee) * value.SettlementToUsd,
+                    MaintenanceMarginUsd = (bracket.MaintenanceMargin(notional) + fee) * value.SettlementToUsd,
+                    ClosingFeeUsd = fee * value.SettlementToUsd,
+                };
+        }
+    }
+
+    /// <summary>
+    /// Mark-to-market figures of <paramref name="position"/> without requirements: notional, P&amp;L of
+    /// perpetuals and futures, option value (long and short: signed).
+    /// </summary>
+    public static PositionFigures Value(Position position, MarketSnapshot market)
+    {
         var instrument = position.Instrument;
         CheckLive(instrument, market);
         var mark = Mark(market, instrument.Id);
@@ -61,32 +101,15 @@ internal static class StandardMath
                 var spotNotional = Notional(instrument, position.Quantity, mark);
                 return new PositionFigures(mark, toUsd, spotNotional, spotNotional * toUsd, 0m, 0m, 0m, null, null, 0m, 0m, 0m);
             case EuropeanOption option:
-                return EvaluateOption(option, position.Quantity, position.EntryPrice, mark, toUsd, market, profile);
+                var index = Index(market, option.Underlying.Id);
+                var coins = position.Quantity * option.ContractSize;
+                var notionalUsd = Math.Abs(coins) * index;
+                return new PositionFigures(mark, toUsd, notionalUsd / toUsd, notionalUsd, 0m, 0m, coins * OptionPriceUsd(option, mark, index), null, null, 0m, 0m, 0m);
             default:
                 var notional = Notional(instrument, position.Quantity, mark);
                 var pnl = Pnl(instrument, position.Quantity, position.EntryPrice, mark);
-                var bracket = profile.GetBrackets(instrument.Id).Find(notional);
-                var leverage = EffectiveLeverage(position.Leverage, bracket);
-                var fee = profile.Fees.ChargeClosingFees ? notional * profile.Fees.TakerRate : 0m;
-                return new PositionFigures(mark, toUsd, notional, notional * toUsd, pnl, pnl * toUsd, 0m, bracket, leverage,
-                    (notional / leverage + fee) * toUsd, (bracket.MaintenanceMargin(notional) + fee) * toUsd, fee * toUsd);
+                return new PositionFigures(mark, toUsd, notional, notional * toUsd, pnl, pnl * toUsd, 0m, null, null, 0m, 0m, 0m);
         }
-    }
-
-    private static PositionFigures EvaluateOption(EuropeanOption option, decimal quantity, decimal entry, decimal mark, decimal toUsd,
-        MarketSnapshot market, RiskProfile profile)
-    {
-        var index = Index(market, option.Underlying.Id);
-        var coins = Math.Abs(quantity) * option.ContractSize;
-        var markUsd = OptionPriceUsd(option, mark, index);
-        var notionalUsd = coins * index;
-        if (quantity > 0)
-            return new PositionFigures(mark, toUsd, notionalUsd / toUsd, notionalUsd, 0m, 0m, coins * markUsd, null, null, 0m, 0m, 0m);
-
-        var rates = profile.Options;
-        var mm = StandardOptionMargin.ShortMaintenance(index, markUsd, rates) * coins;
-        var im = StandardOptionMargin.ShortInitial(index, markUsd, OptionPriceUsd(option, entry, index), option.OutOfTheMoneyAmount(index), rates) * coins;
-        return new PositionFigures(mark, toUsd, notionalUsd / toUsd, notionalUsd, 0m, 0m, 0m, null, null, im, mm, 0m);
     }
 
     /// <summary>USD per coin of an option price quoted in its settlement asset.</summary>

@@ -23,7 +23,11 @@ public abstract record CrossUnitAggregation
     /// </summary>
     public sealed record PairCredit(ImmutableArray<UnitPairCredit> Pairs) : CrossUnitAggregation;
 
-    /// <summary>Worst losses aggregate as sqrt(L' C L) with C the correlation of the listed underlyings; add-ons still add up.</summary>
+    /// <summary>
+    /// Worst losses aggregate as sqrt(L' C L), C the correlation of the listed underlyings' returns,
+    /// each loss oriented by its worst scenario's direction (a unit losing on a fall and one losing on
+    /// a rise offset when their prices move together); add-ons still add up.
+    /// </summary>
     public sealed record Correlation : CrossUnitAggregation
     {
         /// <summary>Creates a correlation aggregation, checking a symmetric matrix with unit diagonal and entries in [-1, 1].</summary>

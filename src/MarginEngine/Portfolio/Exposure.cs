@@ -100,8 +100,34 @@ internal sealed class Exposure
         }
     }
 
-    /// <summary>Converts a settlement-currency amount to USD at underlying price <paramref name="price"/>.</summary>
-    public double ToUsd(double amount, double price) => CoinSettled ? amount * price : amount * SettlementToUsd;
+    /// <summary>
+    /// Value at the snapshot in the settlement currency, the reference of scenario P&amp;L: coins x index for
+    /// holdings, the model value for options, zero for perpetuals and futures (their P&amp;L starts now).
+    /// </summary>
+    public double BaseValue(double index) => Kind switch
+    {
+        ExposureKind.Holding => Quantity * Size * BasePrice,
+        ExposureKind.Option => Quantity * Size * (CoinSettled ? BasePrice / index : BasePrice),
+        _ => 0,
+    };
+
+    /// <summary>USD P&amp;L of a settlement-currency P&amp;L when the underlying moves from <paramref name="index"/> to <paramref name="price"/>: value after minus value before, each in USD.</summary>
+    public double ToUsd(double pnl, double index, double price)
+    {
+        if (!CoinSettled)
+            return pnl * SettlementToUsd;
+        var before = BaseValue(index);
+        return (before + pnl) * price - before * index;
+    }
+
+    /// <summary>Coin P&amp;L of a settlement-currency P&amp;L: value after over the new price minus value before over the index.</summary>
+    public double ToCoin(double pnl, double index, double price)
+    {
+        if (CoinSettled)
+            return pnl;
+        var before = BaseValue(index) * SettlementToUsd;
+        return (before + pnl * SettlementToUsd) / price - before / index;
+    }
 }
 
 /// <summary>How an exposure moves with its underlying.</summary>

@@ -101,14 +101,15 @@ public static class PortfolioMarginCalculator
                 return (total, offset, "pair credit");
             case CrossUnitAggregation.Correlation correlation:
                 var losses = units.Select(u => u.WorstCaseLoss * u.UsdPerUnit).ToArray();
-                var positions = units.Select(u => correlation.Underlyings.IndexOf(u.Underlying) is var i and >= 0
+                var directions = units.Select(u => u.WorstScenario.Scenario.PriceMove < 0 ? -1.0 : 1.0).ToArray();
+                var rows = units.Select(u => correlation.Underlyings.IndexOf(u.Underlying) is var i and >= 0
                     ? i
                     : throw new MissingRiskParameterException("correlation", "correlation row", u.Underlying)).ToArray();
                 var quadratic = 0.0;
                 for (var i = 0; i < losses.Length; i++)
                 {
                     for (var j = 0; j < losses.Length; j++)
-                        quadratic += losses[i] * correlation.Matrix[positions[i]][positions[j]] * losses[j];
+                        quadratic += losses[i] * directions[i] * correlation.Matrix[rows[i]][rows[j]] * directions[j] * losses[j];
                 }
 
                 return (total, losses.Sum() - Math.Sqrt(Math.Max(quadratic, 0)), "correlation");
@@ -117,48 +118,74 @@ public static class PortfolioMarginCalculator
         }
     }
 
-    /// <summary>Account summary: equity with every option marked to market, portfolio IM/MM plus isolated and borrow margins.</summary>
+    /// <summary>
+    /// Account summary: equity with every option marked to market (long and short, Deribit), portfolio
+    /// IM/MM plus isolated and borrow margins. The pool excludes isolated positions and their margins.
+    /// </summary>
     private static MarginReport Report(Account account, MarketSnapshot market, RiskProfile profile, double portfolioMm, double portfolioIm)
     {
-        var cross = CrossMarginCalculator.Calculate(account, market, profile);
         var collateral = CollateralValuation.Value(account, market, profile);
-        decimal pnl = 0m, optionValue = 0m, isolatedIm = 0m, isolatedMm = 0m, allocated = 0m;
+        var collateralValue = collateral.Sum(c => c.CollateralValue);
+        decimal poolPnl = 0m, isolatedPnl = 0m, optionValue = 0m, isolatedIm = 0m, isolatedMm = 0m, allocated = 0m;
+        var pooledLines = new List<PositionMargin>();
+        var isolatedLines = new List<PositionMargin>();
         foreach (var position in account.Positions)
         {
-            var f = StandardMath.Evaluate(position, market, profile);
-            pnl += f.PnlUsd;
-            if (position.Instrument is EuropeanOption option)
-                optionValue += position.Quantity * option.ContractSize * StandardMath.OptionPriceUsd(option, f.Mark, StandardMath.Index(market, option.Underlying.Id));
             if (position.IsolatedMargin is { } margin)
             {
+                var f = StandardMath.Evaluate(position, market, profile);
+                isolatedPnl += f.PnlUsd;
                 isolatedIm += f.InitialMarginUsd;
                 isolatedMm += f.MaintenanceMarginUsd;
                 allocated += margin * f.SettlementToUsd;
+                isolatedLines.Add(StandardMargin.IsolatedLine(position, f, profile));
+            }
+            else
+            {
+                var v = StandardMath.Value(position, market);
+                poolPnl += v.PnlUsd;
+                optionValue += v.OptionValueUsd;
+                pooledLines.Add(StandardMargin.Line(position, v with { OptionValueUsd = v.LongOptionValueUsd }, false, null, null, null));
             }
         }
 
-        var borrowIm = cross.Borrows.Sum(b => b.InitialMargin);
-        var borrowMm = cross.Borrows.Sum(b => b.MaintenanceMargin);
-        var collateralValue = collateral.Sum(c => c.CollateralValue);
-        var equity = collateralValue + allocated + pnl + optionValue;
-        var im = Rounding.ToDecimal(portfolioIm) + isolatedIm + borrowIm;
-        var mm = Rounding.ToDecimal(portfolioMm) + isolatedMm + borrowMm;
-        var balance = equity - allocated - cross.OpeningFees - account.Positions.Where(p => p.IsIsolated).Sum(p => StandardMath.Evaluate(p, market, profile).PnlUsd);
-        var poolMm = Rounding.ToDecimal(portfolioMm) + borrowMm;
+        var openingFees = profile.Fees.ChargeOpeningFees
+            ? account.Orders.Sum(o => OrderNotionalUsd(o, market) * profile.Fees.TakerRate)
+            : 0m;
+        var borrowed = collateral.Where(c => c.Quantity < 0m).Sum(c => -c.GrossValue);
+        var borrowIm = borrowed * profile.Borrow.InitialMarginRate;
+        var borrowMm = borrowed * profile.Borrow.MaintenanceMarginRate;
         var poolIm = Rounding.ToDecimal(portfolioIm) + borrowIm;
-        var lines = cross.Positions.Select(l => l.IsIsolated ? l : l with { InitialMargin = 0m, MaintenanceMargin = 0m, ClosingFee = 0m, LiquidationPrice = null })
-            .ToImmutableArray();
-        return cross with
-        {
-            Method = Results.MarginMethod.Portfolio,
-            Positions = lines,
-            OptionValue = Rounding.Value(optionValue),
-            Equity = Rounding.Value(equity),
-            InitialMargin = Rounding.Requirement(im),
-            MaintenanceMargin = Rounding.Requirement(mm),
-            MarginBalance = Rounding.Value(balance),
-            MarginRatio = balance > 0m ? Rounding.Ratio(poolMm / balance) : null,
-            AvailableBalance = Rounding.Value(Math.Max(0m, balance - poolIm)),
-        };
+        var poolMm = Rounding.ToDecimal(portfolioMm) + borrowMm;
+        var balance = collateralValue + poolPnl + optionValue - openingFees;
+        return new MarginReport(
+            MarginMethod.Portfolio,
+            profile.Name,
+            market.ValuationTime,
+            [.. collateral.Select(StandardMargin.RoundedLine)],
+            [.. pooledLines, .. isolatedLines],
+            [],
+            [.. collateral.Where(c => c.Quantity < 0m).Select(c => new BorrowMargin(c.Asset.Id, Rounding.Requirement(-c.GrossValue),
+                Rounding.Requirement(-c.GrossValue * profile.Borrow.InitialMarginRate), Rounding.Requirement(-c.GrossValue * profile.Borrow.MaintenanceMarginRate)))],
+            Rounding.Value(collateralValue),
+            Rounding.Value(allocated),
+            Rounding.Value(poolPnl + isolatedPnl),
+            Rounding.Value(optionValue),
+            Rounding.Requirement(openingFees),
+            Rounding.Value(collateralValue + allocated + poolPnl + isolatedPnl + optionValue),
+            Rounding.Requirement(poolIm + isolatedIm),
+            Rounding.Requirement(poolMm + isolatedMm),
+            Rounding.Value(balance),
+            balance > 0m ? Rounding.Ratio(poolMm / balance) : null,
+            Rounding.Value(Math.Max(0m, balance - poolIm)));
     }
+
+    /// <summary>USD notional of a resting order at its limit: the premium for options, as in standard margin.</summary>
+    private static decimal OrderNotionalUsd(OpenOrder order, MarketSnapshot market) => order.Instrument switch
+    {
+        EuropeanOption option => order.Quantity * option.ContractSize
+            * StandardMath.OptionPriceUsd(option, order.LimitPrice, StandardMath.Index(market, option.Underlying.Id))
+            * (option.Settlement == Settlement.Linear ? StandardMath.Index(market, option.SettlementAsset.Id) : 1m),
+        _ => StandardMath.Notional(order.Instrument, order.Quantity, order.LimitPrice) * StandardMath.Index(market, order.Instrument.SettlementAsset.Id),
+    };
 }

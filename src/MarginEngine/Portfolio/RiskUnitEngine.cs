@@ -57,11 +57,10 @@ internal static class RiskUnitEngine
             {
                 var e = exposures[k];
                 var settlement = e.Pnl(s.PriceMove, index, s.Vol, p.VolShock);
-                var usd = e.ToUsd(settlement, price);
                 var value = s.Kind switch
                 {
-                    ScenarioKind.Extended => usd * s.Weight / (p.Currency == UnitCurrency.Usd ? 1 : edge),
-                    _ => s.Weight * (p.Currency == UnitCurrency.Usd ? usd : (e.CoinSettled ? settlement : usd / price)),
+                    ScenarioKind.Extended => e.ToUsd(settlement, index, price) * s.Weight / (p.Currency == UnitCurrency.Usd ? 1 : edge),
+                    _ => s.Weight * (p.Currency == UnitCurrency.Usd ? e.ToUsd(settlement, index, price) : e.ToCoin(settlement, index, price)),
                 };
                 raw[k, i] = value;
                 sum += value;

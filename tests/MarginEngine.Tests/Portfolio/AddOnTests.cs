@@ -1,0 +1,111 @@
+using MarginEngine.Accounts;
+using MarginEngine.Instruments;
+using MarginEngine.Portfolio;
+using MarginEngine.Scenarios;
+using static MarginEngine.Tests.Fixtures;
+using static MarginEngine.Tests.Portfolio.PortfolioFixtures;
+
+namespace MarginEngine.Tests.Portfolio;
+
+/// <summary>Each add-on alone, on a grid of one flat scenario (move 0, vol same) so the worst case is 0 and the add-on is the whole margin.</summary>
+public class AddOnTests
+{
+    private static RiskUnitParameters Flat(AddOnParameters addOns) => Unit(moves: [0.0], vols: [VolState.Same], addOns: addOns);
+
+    private static readonly MarginEngine.MarketData.MarketSnapshot Prices = Market(
+        [("BTCUSDT", 50_000), ("BTCUSDT-F", 50_000), ("C55", 1_000), ("C55b", 1_000), ("P45", 1_000)],
+        [("C55", 0.6), ("C55b", 0.6), ("P45", 0.6)]);
+
+    [Fact]
+    public void DeltaShock_ByHand()
+    {
+        // Long 100 BTC: |Δ| x index = 5,000,000. min(5% x 5,000,000, 10% x (5,000,000 - 1,000,000)) = min(250,000, 400,000) = 250,000.
+        var unit = Run(Profile(Flat(new AddOnParameters(DeltaShock: new DeltaShockParameters(1_000_000, 0.10, 0.05)))), Prices,
+            new Position(BtcUsdt, 100m, 50_000m)).Units.Single();
+        unit.RiskMatrixMargin.Should().BeApproximately(250_000, 1e-6);
+    }
+
+    [Fact]
+    public void ShortOptionContingency_CountsNakedShortsPerStrike()
+    {
+        // Short 2 and long 0.5 of the same 55,000 call: 1.5 naked; short 1 put 45,000: 1 naked. 1% x 2.5 x 50,000 = 1,250.
+        var call = Option("C55", OptionRight.Call, 55_000m, 30);
+        var put = Option("P45", OptionRight.Put, 45_000m, 30);
+        var sameCallAgain = Option("C55b", OptionRight.Call, 55_000m, 30);
+        var unit = Run(Profile(Flat(new AddOnParameters(ShortOptionContingency: 0.01))), Prices,
+            new Position(call, -2m, 1_000m), new Position(sameCallAgain, 0.5m, 1_000m), new Position(put, -1m, 1_000m)).Units.Single();
+        unit.RiskMatrixMargin.Should().BeApproximately(1_250, 1e-6);
+    }
+
+    [Fact]
+    public void FuturesContingency_OnGrossSize()
+    {
+        // Long 1 perpetual, short 2 futures: 0.6% x (1 + 2) x 50,000 = 900.
+        var unit = Run(Profile(Flat(new AddOnParameters(FuturesContingency: 0.006))), Prices,
+            new Position(BtcUsdt, 1m, 50_000m), new Position(DatedFuture(60), -2m, 50_000m)).Units.Single();
+        unit.RiskMatrixMargin.Should().BeApproximately(900, 1e-6);
+    }
+
+    [Fact]
+    public void MinimumDeltaCharge_NetPlusHedged()
+    {
+        // Long 3 perpetual, short 1 future: net 2, gross 4, hedged (4 - 2) / 2 = 1. (2% x 2 + 1% x 1) x 50,000 = 2,500, a floor over 0.
+        var unit = Run(Profile(Flat(new AddOnParameters(MinimumDeltaCharge: new MinimumDeltaChargeParameters(0.02, 0.01)))), Prices,
+            new Position(BtcUsdt, 3m, 50_000m), new Position(DatedFuture(60), -1m, 50_000m)).Units.Single();
+        unit.RiskMatrixMargin.Should().BeApproximately(2_500, 1e-6);
+    }
+
+    [Fact]
+    public void ShortOptionMinimum_FloorsSpanScanRisk()
+    {
+        // SPAN family: short 2 puts, scan risk 0 on the flat grid; minimum 1% x 2 x 50,000 = 1,000.
+        var put = Option("P45", OptionRight.Put, 45_000m, 30);
+        var profile = Profile(Flat(new AddOnParameters(ShortOptionMinimum: 0.01)), family: MarginFamily.Span);
+        Run(profile, Prices, new Position(put, -2m, 1_000m)).Units.Single().RiskMatrixMargin.Should().BeApproximately(1_000, 1e-6);
+    }
+
+    [Fact]
+    public void PnlOffset_CountsGainsAtAFractionAndCap()
+    {
+        // Long 1 perpetual, moves ±10%: +10% gains 5,000 counted at 50% = 2,500; with a cap of 1,000 -> 1,000.
+        var moves = new[] { -0.1, 0.1 };
+        var half = Run(Profile(Unit(moves: moves, vols: [VolState.Same], pnlOffset: 0.5)), Prices, new Position(BtcUsdt, 1m, 50_000m)).Units.Single();
+        half.Scenarios.Single(s => s.Scenario.PriceMove == 0.1).PnL.Should().BeApproximately(2_500, 1e-6);
+        half.WorstCaseLoss.Should().BeApproximately(5_000, 1e-6);
+        var capped = Run(Profile(Unit(moves: moves, vols: [VolState.Same], pnlOffset: 0.5, pnlOffsetCap: 1_000)), Prices, new Position(BtcUsdt, 1m, 50_000m)).Units.Single();
+        capped.Scenarios.Single(s => s.Scenario.PriceMove == 0.1).PnL.Should().BeApproximately(1_000, 1e-6);
+    }
+
+    [Fact]
+    public void ExtremeMove_CountsAtItsFraction()
+    {
+        // SPAN extreme: -32% at 35% on a 1 BTC long: -16,000 x 0.35 = -5,600.
+        var unit = Run(Profile(Unit(moves: [0.0], vols: [VolState.Same], extreme: [new ExtremeMove(-0.32, 0.35)])), Prices,
+            new Position(BtcUsdt, 1m, 50_000m)).Units.Single();
+        unit.WorstCaseLoss.Should().BeApproximately(5_600, 1e-6);
+        unit.WorstScenario.Scenario.Kind.Should().Be(ScenarioKind.Extreme);
+    }
+
+    [Fact]
+    public void ExtendedDampener_ReducesFarLosses()
+    {
+        // Long 1 BTC, extended -66% (weight 0.16/0.66): -33,000 x 0.2424 = -8,000. Dampener 1,000 USD:
+        // reduction (0.66 / 0.16 - 1) x 1,000 = 3,125 -> -4,875.
+        var unit = Run(Profile(Unit(moves: [0.0], vols: [VolState.Same], extended: [new ExtendedMove(-0.66)], dampener: 1_000)), Prices,
+            new Position(BtcUsdt, 1m, 50_000m)).Units.Single();
+        unit.Scenarios.Single(s => s.Scenario.Kind == ScenarioKind.Extended).PnL.Should().BeApproximately(-4_875, 1e-6);
+    }
+
+    [Fact]
+    public void VolShock_TermScaledByHand()
+    {
+        // iv 0.6, DTE 10 (<= 30: power 0.3): scale (30/10)^0.3 = 1.390389; up 0.6 x (1 + 0.5 x 1.390389) = 1.0171167;
+        // down 0.6 x (1 - 0.25 x 1.390389) = 0.39144164. DTE 90 (power 0.13): (30/90)^0.13 = 0.866910 -> up 0.6 x (1 + 0.5 x 0.866910) = 0.86007313.
+        // Up from a floor of 0.8: 0.8 x (1 + 0.5 x 1.390389) = 1.3561556.
+        var shock = new VolShock(0.5, 0.25);
+        shock.Apply(0.6, 10, VolState.Up).Should().BeApproximately(1.0171167, 1e-6);
+        shock.Apply(0.6, 10, VolState.Down).Should().BeApproximately(0.39144164, 1e-6);
+        shock.Apply(0.6, 90, VolState.Up).Should().BeApproximately(0.86007313, 1e-6);
+        new VolShock(0.5, 0.25, minVolatilityForShockUp: 0.8).Apply(0.6, 10, VolState.Up).Should().BeApproximately(1.3561556, 1e-6);
+    }
+}
