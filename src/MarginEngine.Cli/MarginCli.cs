@@ -1,25 +1,28 @@
+using System.Text.Json;
 using MarginEngine.Errors;
 using MarginEngine.Json;
-using MarginEngine.Modes;
-using MarginEngine.Results;
 using Spectre.Console;
 
 namespace MarginEngine.Cli;
 
-/// <summary>The <c>margin</c> command: parses arguments, computes every report before printing anything.</summary>
+/// <summary>The <c>margin</c> command: parses arguments and computes everything before printing anything.</summary>
 public static class MarginCli
 {
     /// <summary>Exit code for success.</summary>
     public const int Ok = 0;
 
-    /// <summary>Exit code for bad input (arguments, files, JSON, model validation).</summary>
+    /// <summary>Exit code for bad input (arguments, files, JSON, model validation, missing data).</summary>
     public const int BadInput = 2;
 
     private const string Usage = """
-        margin                          report on the embedded demo book
-        margin report <book.json>       report on a book (account + market + profile or preset name)
-          --json                        print the reports as JSON instead of tables
-        margin presets                  list the shipped venue presets
+        usage:
+          margin                                   report on the embedded demo book, every mode side by side
+          margin report <book.json> [options]      report on a book (account + market + profile or preset name)
+              --mode isolated|cross|portfolio|all  which methods (default: all the profile supports)
+              --preset <name>                      use a shipped preset instead of the book's profile
+              --json                               print JSON instead of tables
+          margin compare <book.json> [--json]      the book under every preset and mode
+          margin presets                           list the shipped presets
         """;
 
     /// <summary>Runs the command; returns the process exit code.</summary>
@@ -30,7 +33,7 @@ public static class MarginCli
             switch (args)
             {
                 case []:
-                    return Print(BookJson.Read(DefaultBook(), "embedded demo book"), json: false, console);
+                    return Report(BookJson.Read(DefaultBook(), "embedded demo book"), Modes.All, json: false, console);
                 case ["presets"]:
                     foreach (var name in RiskProfilePresets.Names)
                         console.WriteLine(name);
@@ -38,31 +41,52 @@ public static class MarginCli
                 case ["-h" or "--help" or "help"]:
                     console.WriteLine(Usage);
                     return Ok;
-                case ["report", var path, .. var options] when options.All(o => o == "--json"):
-                    if (!File.Exists(path))
-                        return Fail(error, $"{path}: file not found");
-                    return Print(BookJson.Read(File.ReadAllText(path), Path.GetFileName(path)), options.Length > 0, console);
+                case ["report", var path, .. var options]:
+                    var report = Options.Parse(options, allowModeAndPreset: true);
+                    var book = Load(path, report.Preset);
+                    return Report(book, report.Mode, report.Json, console);
+                case ["compare", var path, .. var options]:
+                    var compare = Options.Parse(options, allowModeAndPreset: false);
+                    var comparison = Comparison.Run(Load(path, null));
+                    if (compare.Json)
+                        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(comparison, ReportJson.SerializerOptions));
+                    else
+                        Comparison.Render(comparison, console);
+                    return Ok;
                 default:
-                    return Fail(error, $"unrecognised arguments: {string.Join(' ', args)}\n{Usage}");
+                    throw new UsageException($"unrecognised arguments: {string.Join(' ', args)}");
             }
         }
-        catch (Exception e) when (e is ConfigurationException or InvalidMarginInputException or MissingMarketDataException or MissingRiskParameterException)
+        catch (UsageException e)
+        {
+            return Fail(error, $"{e.Message}\n{Usage}");
+        }
+        catch (Exception e) when (e is ConfigurationException or InvalidMarginInputException or MissingMarketDataException or MissingRiskParameterException or IOException)
         {
             return Fail(error, e.Message);
         }
     }
 
-    private static int Print(Book book, bool json, IAnsiConsole console)
+    private static Book Load(string path, string? preset)
     {
-        MarginReport[] reports =
-        [
-            IsolatedMarginCalculator.Calculate(book.Account, book.Market, book.Profile),
-            CrossMarginCalculator.Calculate(book.Account, book.Market, book.Profile),
-        ];
+        if (!File.Exists(path))
+            throw new UsageException($"{path}: file not found");
+        var book = BookJson.Read(File.ReadAllText(path), Path.GetFileName(path));
+        return preset is null ? book : book with { Profile = PresetNamed(preset) };
+    }
+
+    private static Profiles.RiskProfile PresetNamed(string name) =>
+        RiskProfilePresets.Names.Contains(name)
+            ? RiskProfilePresets.Get(name)
+            : throw new UsageException($"unknown preset '{name}' (known: {string.Join(", ", RiskProfilePresets.Names)})");
+
+    private static int Report(Book book, Modes modes, bool json, IAnsiConsole console)
+    {
+        var computed = BookReports.Compute(book, modes);
         if (json)
-            console.Profile.Out.Writer.WriteLine(ReportJson.Write(reports));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(computed, ReportJson.SerializerOptions));
         else
-            ReportTables.Render(book, reports, console);
+            ReportTables.Render(book, computed, console);
         return Ok;
     }
 

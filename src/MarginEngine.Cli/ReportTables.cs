@@ -1,30 +1,40 @@
 using System.Globalization;
 using MarginEngine.Json;
 using MarginEngine.Results;
+using MarginEngine.Scenarios;
 using Spectre.Console;
 
 namespace MarginEngine.Cli;
 
-/// <summary>Renders reports as tables, one column per margin method so their difference shows.</summary>
+/// <summary>Renders a book's reports as tables, one column per method so their difference shows.</summary>
 internal static class ReportTables
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Render(Book book, IReadOnlyList<MarginReport> reports, IAnsiConsole console)
+    public static void Render(Book book, BookReports reports, IAnsiConsole console)
     {
-        var first = reports[0];
+        var summaries = reports.Summaries().ToList();
+        var first = summaries[0];
         console.Write(new Rule($"[bold]MarginEngine[/] · account [cyan]{Markup.Escape(book.Account.Id)}[/] · profile [cyan]{Markup.Escape(first.Profile)}[/] · {first.ValuationTime}").LeftJustified());
+        Summary(summaries, console);
+        Collateral(first, console);
+        Positions(reports, console);
+        Orders(reports.Cross ?? first, console);
+        if (reports.Portfolio is { } portfolio)
+            PortfolioTables.Render(portfolio, console);
+        console.MarkupLine("[grey]Isolated: each perpetual and future alone with its IM (or allocated margin); cross: one pool; portfolio: scenario grid per underlying. Requirements rounded up, values down (docs/numerics.md).[/]");
+    }
 
-        var summary = new Table().Title("Account (USD)").AddColumn("");
-        foreach (var r in reports)
-            summary.AddColumn(new TableColumn($"[bold]{r.Method}[/]").RightAligned());
-        summary.AddColumn(new TableColumn("[bold]Portfolio[/]").RightAligned());
-        void Row(string label, Func<MarginReport, string> cell) =>
-            summary.AddRow([label, .. reports.Select(cell), "[grey]not yet (issue 4)[/]"]);
+    private static void Summary(IReadOnlyList<MarginReport> summaries, IAnsiConsole console)
+    {
+        var table = new Table().Title("Account (USD)").AddColumn("");
+        foreach (var r in summaries)
+            table.AddColumn(new TableColumn($"[bold]{r.Method}[/]").RightAligned());
+        void Row(string label, Func<MarginReport, string> cell) => table.AddRow([label, .. summaries.Select(cell)]);
         Row("Collateral value", r => Money(r.CollateralValue));
         Row("Isolated margin", r => Money(r.IsolatedMargin));
         Row("Unrealised P&L", r => Money(r.UnrealisedPnl));
-        Row("Long option value", r => Money(r.OptionValue));
+        Row("Option value", r => Money(r.OptionValue));
         Row("Equity", r => Money(r.Equity));
         Row("Initial margin", r => $"[yellow]{Money(r.InitialMargin)}[/]");
         Row("Maintenance margin", r => $"[yellow]{Money(r.MaintenanceMargin)}[/]");
@@ -32,78 +42,95 @@ internal static class ReportTables
         Row("Shared pool balance", r => Money(r.MarginBalance));
         Row("Pool margin ratio", r => RatioCell(r.MarginRatio));
         Row("Available balance", r => $"[green]{Money(r.AvailableBalance)}[/]");
-        console.Write(summary);
+        console.Write(table);
+    }
 
-        var collateral = new Table().Title("Collateral").AddColumns("Asset", "Quantity", "Index", "Gross", "Haircut", "Counted");
-        foreach (var c in first.Collateral)
-            collateral.AddRow(c.AssetId, Number(c.Quantity), Number(c.IndexPrice), Money(c.GrossValue), Money(c.Haircut), Money(c.CollateralValue));
-        RightAlign(collateral, 1);
-        console.Write(collateral);
+    private static void Collateral(MarginReport report, IAnsiConsole console)
+    {
+        var table = new Table().Title("Collateral").AddColumns("Asset", "Quantity", "Index", "Gross", "Haircut", "Counted");
+        foreach (var c in report.Collateral)
+            table.AddRow(c.AssetId, Number(c.Quantity), Number(c.IndexPrice), Money(c.GrossValue), Money(c.Haircut), Money(c.CollateralValue));
+        RightAlign(table, 1);
+        console.Write(table);
+    }
 
-        var cross = reports.First(r => r.Method == MarginMethod.Cross);
-        var isolated = reports.First(r => r.Method == MarginMethod.Isolated);
-        var positions = new Table().Title("Positions (USD)")
+    private static void Positions(BookReports reports, IAnsiConsole console)
+    {
+        var lines = (reports.Cross ?? reports.Isolated)?.Positions ?? reports.Portfolio!.Report.Positions;
+        var table = new Table().Title("Positions (USD, standard margin)")
             .AddColumns("Instrument", "Qty", "Entry", "Mark", "Notional", "uPnL", "Tier", "Lev", "IM", "MM");
-        var liquidation = new Table().Title("Liquidation prices by method")
-            .AddColumns("Instrument", "Cross", "Isolated", "Isolated bankruptcy");
-        foreach (var p in cross.Positions)
+        foreach (var p in lines)
         {
-            positions.AddRow(
+            table.AddRow(
                 Markup.Escape(p.InstrumentId) + (p.IsIsolated ? " [grey](iso)[/]" : ""),
                 Number(p.Quantity), Number(p.EntryPrice), Number(p.MarkPrice), Money(p.Notional), Signed(p.UnrealisedPnl),
                 p.BracketTier?.ToString(Invariant) ?? "-", p.Leverage is { } l ? Number(l) + "x" : "-",
                 Money(p.InitialMargin), Money(p.MaintenanceMargin));
-            var alone = isolated.Positions.First(i => i.InstrumentId == p.InstrumentId);
-            if (alone.IsIsolated)
-                liquidation.AddRow(Markup.Escape(p.InstrumentId), p.IsIsolated ? "[grey]own margin[/]" : Price(p.LiquidationPrice),
-                    Price(alone.LiquidationPrice), Price(alone.BankruptcyPrice));
         }
 
-        RightAlign(positions, 1);
-        RightAlign(liquidation, 1);
-        console.Write(positions);
-        console.Write(liquidation);
+        RightAlign(table, 1);
+        console.Write(table);
 
-        if (cross.Orders.Length > 0)
+        if (reports.Cross is not { } cross || reports.Isolated is not { } isolated)
+            return;
+        var liquidation = new Table().Title("Liquidation prices by method").AddColumns("Instrument", "Cross", "Isolated", "Isolated bankruptcy");
+        foreach (var p in cross.Positions)
+        {
+            var alone = isolated.Positions.First(i => i.InstrumentId == p.InstrumentId);
+            if (alone.IsIsolated)
+                liquidation.AddRow(Markup.Escape(p.InstrumentId), p.IsIsolated ? "[grey]own margin[/]" : Price(p.LiquidationPrice), Price(alone.LiquidationPrice), Price(alone.BankruptcyPrice));
+        }
+
+        RightAlign(liquidation, 1);
+        console.Write(liquidation);
+    }
+
+    private static void Orders(MarginReport report, IAnsiConsole console)
+    {
+        if (report.Orders.Length > 0)
         {
             var orders = new Table().Title("Open orders (USD)").AddColumns("Order", "Instrument", "Opening notional", "IM reserved", "MM if filled", "Opening fee");
-            foreach (var o in cross.Orders)
+            foreach (var o in report.Orders)
                 orders.AddRow(Markup.Escape(o.OrderId), Markup.Escape(o.InstrumentId), Money(o.OpeningNotional), Money(o.InitialMargin), Money(o.MaintenanceMargin), Money(o.OpeningFee));
             RightAlign(orders, 2);
             console.Write(orders);
         }
 
-        if (cross.Borrows.Length > 0)
+        if (report.Borrows.Length > 0)
         {
             var borrows = new Table().Title("Borrows (USD)").AddColumns("Asset", "Borrowed", "IM", "MM");
-            foreach (var b in cross.Borrows)
+            foreach (var b in report.Borrows)
                 borrows.AddRow(b.AssetId, Money(b.BorrowedValue), Money(b.InitialMargin), Money(b.MaintenanceMargin));
             RightAlign(borrows, 1);
             console.Write(borrows);
         }
-
-        console.MarkupLine("[grey]Cross: one pool backs the positions without own margin; isolated: each perpetual and future alone with its IM (or allocated margin). Requirements rounded up, values down (docs/numerics.md).[/]");
     }
 
-    private static void RightAlign(Table table, int from)
+    internal static void RightAlign(Table table, int from)
     {
         for (var i = from; i < table.Columns.Count; i++)
             table.Columns[i].RightAligned();
     }
 
-    private static string Money(decimal value) => value.ToString("#,0.00", Invariant);
+    internal static string Money(decimal value) => value.ToString("#,0.00", Invariant);
+
+    internal static string Amount(double value) => Math.Abs(value) >= 100 ? value.ToString("#,0.00", Invariant) : value.ToString("#,0.######", Invariant);
+
+    internal static string Number(decimal value) => value.ToString("#,0.########", Invariant);
+
+    internal static string Percent(double value) => value.ToString("+0.##%;-0.##%;0%", Invariant);
+
+    internal static string VolName(VolState vol) => vol switch { VolState.Up => "vol up", VolState.Down => "vol down", _ => "vol same" };
 
     private static string Signed(decimal value) => value < 0 ? $"[red]{Money(value)}[/]" : $"[green]{Money(value)}[/]";
-
-    private static string Number(decimal value) => value.ToString("#,0.########", Invariant);
 
     private static string Price(decimal? value) => value is { } v ? v.ToString("#,0.00", Invariant) : "none";
 
     private static string RatioCell(decimal? ratio) => ratio switch
     {
         null => "[red]no equity[/]",
-        >= 1m => $"[red]{ratio:P2}[/]",
-        >= 0.8m => $"[yellow]{ratio:P2}[/]",
+        >= 1m => $"[red]{ratio.Value.ToString("P2", Invariant)}[/]",
+        >= 0.8m => $"[yellow]{ratio.Value.ToString("P2", Invariant)}[/]",
         _ => $"[green]{ratio.Value.ToString("P2", Invariant)}[/]",
     };
 }

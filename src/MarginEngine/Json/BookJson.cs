@@ -77,11 +77,20 @@ public static class BookJson
 
     private static MarketSnapshot ReadMarket(JsonCursor m)
     {
-        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities");
+        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities", "volatilitySurfaces");
         IEnumerable<KeyValuePair<string, double>> Values(JsonCursor? c) =>
             c is { } map ? map.Properties().Select(p => KeyValuePair.Create(p.Name, Checked(p.Value))).ToList() : [];
+        var surfaces = (m.Optional("volatilitySurfaces")?.Properties() ?? []).Select(s =>
+        {
+            var (id, surface) = s;
+            surface.Only("expiries", "moneyness", "volatilities");
+            var expiries = surface.Required("expiries").Items().Select(e => e.Instant()).ToList();
+            var moneyness = surface.Required("moneyness").Items().Select(x => x.Double()).ToList();
+            var vols = surface.Required("volatilities").Items().Select(row => (IReadOnlyList<double>)row.Items().Select(v => v.Double()).ToList()).ToList();
+            return surface.Build(() => new VolatilitySurface(id, expiries, moneyness, vols));
+        }).ToList();
         return m.Build(() => new MarketSnapshot(m.Required("valuationTime").Instant(), Values(m.Required("indexPrices")),
-            Values(m.Required("markPrices")), Values(m.Optional("impliedVolatilities"))));
+            Values(m.Required("markPrices")), Values(m.Optional("impliedVolatilities")), surfaces));
     }
 
     private static double Checked(JsonCursor value)
@@ -197,6 +206,32 @@ public static class BookJson
             w.WriteEndObject();
         }
 
+        w.WriteStartObject("volatilitySurfaces");
+        foreach (var (id, surface) in market.VolatilitySurfaces.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            w.WriteStartObject(id);
+            w.WriteStartArray("expiries");
+            foreach (var e in surface.Expiries)
+                w.WriteStringValue(InstantPattern.ExtendedIso.Format(e));
+            w.WriteEndArray();
+            w.WriteStartArray("moneyness");
+            foreach (var x in surface.Moneyness)
+                w.WriteNumberValue(x);
+            w.WriteEndArray();
+            w.WriteStartArray("volatilities");
+            foreach (var row in surface.Volatilities)
+            {
+                w.WriteStartArray();
+                foreach (var v in row)
+                    w.WriteNumberValue(v);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -9,7 +9,8 @@ namespace MarginEngine.Json;
 /// <summary>Writes margin reports as JSON (camelCase fields, enums as lower-case strings, instants in ISO-8601).</summary>
 public static class ReportJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>The options every report is written with; usable for objects that contain reports.</summary>
+    public static JsonSerializerOptions SerializerOptions { get; } = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -17,10 +18,10 @@ public static class ReportJson
     };
 
     /// <summary>Serialises one report.</summary>
-    public static string Write(MarginReport report) => JsonSerializer.Serialize(report, Options);
+    public static string Write(MarginReport report) => JsonSerializer.Serialize(report, SerializerOptions);
 
-    /// <summary>Serialises several reports (one per method) as an array.</summary>
-    public static string Write(IReadOnlyList<MarginReport> reports) => JsonSerializer.Serialize(reports, Options);
+    /// <summary>Serialises a portfolio result with its whole breakdown.</summary>
+    public static string Write(PortfolioMarginResult result) => JsonSerializer.Serialize(result, SerializerOptions);
 
     private sealed class InstantConverter : JsonConverter<Instant>
     {

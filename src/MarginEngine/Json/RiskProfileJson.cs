@@ -20,7 +20,7 @@ public static class RiskProfileJson
 
     internal static RiskProfile Read(JsonCursor profile)
     {
-        profile.Only("name", "source", "asOf", "notes", "brackets", "haircuts", "borrow", "options", "fees", "openOrders");
+        profile.Only("name", "source", "asOf", "notes", "brackets", "haircuts", "borrow", "options", "fees", "openOrders", "portfolio");
         var name = profile.Required("name").String();
 
         var brackets = new Dictionary<string, BracketSchedule>(StringComparer.Ordinal);
@@ -56,7 +56,8 @@ public static class RiskProfileJson
         if (profile.Optional("openOrders") is { } oo)
             orders = new OpenOrderPolicy(oo.Only("maintenanceAsIfFilled").Required("maintenanceAsIfFilled").Bool());
 
-        return profile.Build(() => new RiskProfile(name, brackets, haircuts, borrow, options, fees, orders));
+        var portfolio = profile.Optional("portfolio") is { } p ? PortfolioJson.Read(p) : null;
+        return profile.Build(() => new RiskProfile(name, brackets, haircuts, borrow, options, fees, orders, portfolio));
     }
 
     private static BracketTier ReadTier(JsonCursor tier)
@@ -156,6 +157,8 @@ public static class RiskProfileJson
         writer.WriteStartObject("openOrders");
         writer.WriteBoolean("maintenanceAsIfFilled", profile.OpenOrders.MaintenanceAsIfFilled);
         writer.WriteEndObject();
+        if (profile.Portfolio is { } portfolio)
+            PortfolioJson.Write(writer, portfolio);
         writer.WriteEndObject();
     }
 }

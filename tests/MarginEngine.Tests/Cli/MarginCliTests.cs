@@ -37,8 +37,37 @@ public class MarginCliTests
         var path = Path.Combine(TestFiles.Repository, "docs", "examples", "default-book.json");
         var (code, output, _) = Run("report", path, "--json");
         code.Should().Be(MarginCli.Ok);
-        var methods = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(r => r.GetProperty("method").GetString());
-        methods.Should().Equal("isolated", "cross");
+        var root = JsonDocument.Parse(output).RootElement;
+        root.GetProperty("isolated").GetProperty("method").GetString().Should().Be("isolated");
+        root.GetProperty("cross").GetProperty("method").GetString().Should().Be("cross");
+        root.GetProperty("portfolio").GetProperty("report").GetProperty("method").GetString().Should().Be("portfolio");
+        // BTC and ETH units; the SOL perpetual is isolated and keeps its standard margin.
+        root.GetProperty("portfolio").GetProperty("units").GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
+    public void Report_PortfolioWithAPreset_PrintsTheRiskMatrix()
+    {
+        var path = Path.Combine(TestFiles.Repository, "docs", "examples", "options-book.json");
+        var (code, output, _) = Run("report", path, "--mode", "portfolio", "--preset", "span");
+        code.Should().Be(MarginCli.Ok);
+        output.Should().Contain("Risk matrix").And.Contain("BTC risk unit").And.Contain("short option minimum").And.NotContain("Cross");
+    }
+
+    [Fact]
+    public void Compare_ListsEveryPresetAndSaysWhyOneDoesNotApply()
+    {
+        var path = Path.Combine(TestFiles.Repository, "docs", "examples", "options-book.json");
+        var (code, output, _) = Run("compare", path);
+        code.Should().Be(MarginCli.Ok);
+        output.Should().Contain("deribit").And.Contain("span").And.Contain("binance").And.Contain("has no leverage brackets for 'BTCUSDT'");
+    }
+
+    [Fact]
+    public void Report_UnknownMode_ExitsTwo()
+    {
+        var path = Path.Combine(TestFiles.Repository, "docs", "examples", "options-book.json");
+        Run("report", path, "--mode", "fancy").Code.Should().Be(MarginCli.BadInput);
     }
 
     [Fact]

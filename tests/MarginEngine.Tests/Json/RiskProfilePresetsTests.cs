@@ -5,9 +5,9 @@ namespace MarginEngine.Tests.Json;
 public class RiskProfilePresetsTests
 {
     [Fact]
-    public void Names_AreTheFourStandardVenues()
+    public void Names_AreTheVenuesAndClearingHouseShapes()
     {
-        RiskProfilePresets.Names.Should().Equal("binance", "bybit", "kucoin", "okx");
+        RiskProfilePresets.Names.Should().Equal("binance", "bybit", "deribit", "kucoin", "okx", "span");
     }
 
     [Theory]
@@ -15,6 +15,8 @@ public class RiskProfilePresetsTests
     [InlineData("bybit")]
     [InlineData("kucoin")]
     [InlineData("okx")]
+    [InlineData("deribit")]
+    [InlineData("span")]
     public void EveryPreset_Loads(string name)
     {
         RiskProfilePresets.Get(name).Name.Should().Be(name);
@@ -43,6 +45,26 @@ public class RiskProfilePresetsTests
     {
         // 11,000,000 USDT: 5M x 1 + 5M x 0.9 + 1M x 0.8 = 10,300,000.
         RiskProfilePresets.Get("okx").GetHaircut("USDT").CollateralValue(11_000_000m, 1m).Should().Be(10_300_000m);
+    }
+
+    [Fact]
+    public void Deribit_GridIsNinePointsThreeVolsAndEightExtended()
+    {
+        // methods.md §3: 4 buckets -> 9 points, x 3 vol states = 27, + 8 extended moves = 35 scenarios; BTC range 16%.
+        var btc = RiskProfilePresets.Get("deribit").GetPortfolio().For("BTC", "deribit");
+        btc.Scenarios().Should().HaveCount(35);
+        btc.PriceMoves.Should().Equal(-0.16, -0.12, -0.08, -0.04, 0, 0.04, 0.08, 0.12, 0.16);
+    }
+
+    [Fact]
+    public void Span_SixteenScenariosWithExtremesAtThirtyFivePercent()
+    {
+        // methods.md §5: 7 price points x vol up/down = 14 at 100%, plus ±2 x range at 35% = 16.
+        var btc = RiskProfilePresets.Get("span").GetPortfolio().For("BTC", "span");
+        var scenarios = btc.Scenarios();
+        scenarios.Should().HaveCount(16);
+        scenarios.Where(s => s.Kind == MarginEngine.Scenarios.ScenarioKind.Extreme).Select(s => (s.PriceMove, s.Weight))
+            .Should().Equal((-0.32, 0.35), (0.32, 0.35));
     }
 
     [Fact]

@@ -1,0 +1,281 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using MarginEngine.Portfolio;
+using MarginEngine.Scenarios;
+
+namespace MarginEngine.Json;
+
+/// <summary>Reads and writes the <c>portfolio</c> section of a profile (docs/input-format.md §Portfolio).</summary>
+internal static class PortfolioJson
+{
+    public static PortfolioParameters Read(JsonCursor p)
+    {
+        p.Only("family", "maintenanceFactor", "initialFactor", "aggregation", "units", "default");
+        var units = new Dictionary<string, RiskUnitParameters>(StringComparer.Ordinal);
+        if (p.Optional("units") is { } map)
+        {
+            foreach (var (id, unit) in map.Properties())
+                units[id] = ReadUnit(unit);
+        }
+
+        var defaultUnit = p.Optional("default") is { } d ? ReadUnit(d) : null;
+        var aggregation = p.Optional("aggregation") is { } a ? ReadAggregation(a) : new CrossUnitAggregation.NoOffset();
+        return p.Build(() => new PortfolioParameters(
+            p.Optional("family")?.Enum<MarginFamily>() ?? MarginFamily.RiskMatrix,
+            units,
+            defaultUnit,
+            p.Optional("maintenanceFactor")?.Double() ?? 1.0,
+            p.Optional("initialFactor")?.Double(),
+            aggregation));
+    }
+
+    private static RiskUnitParameters ReadUnit(JsonCursor u)
+    {
+        u.Only("priceRange", "buckets", "priceMoves", "volStates", "volShock", "extendedMoves", "extendedDampener", "extremeMoves",
+            "pnlOffset", "pnlOffsetCap", "currency", "includeCollateral", "addOns");
+        var range = u.Required("priceRange").Double();
+        IReadOnlyList<double> moves;
+        if (u.Optional("priceMoves") is { } list)
+        {
+            if (u.Optional("buckets") is not null)
+                throw u.Fail("give either buckets or priceMoves, not both");
+            moves = [.. list.Items().Select(m => m.Double())];
+        }
+        else
+        {
+            var buckets = u.Required("buckets");
+            moves = buckets.Build(() => PriceGrid.Symmetric(range, buckets.Int()));
+        }
+
+        var shock = u.Required("volShock").Only("upRange", "downRange", "shortTermPower", "longTermPower", "termThresholdDays", "minVolatilityForShockUp");
+        var volShock = shock.Build(() => new VolShock(
+            shock.Required("upRange").Double(),
+            shock.Required("downRange").Double(),
+            shock.Optional("shortTermPower")?.Double() ?? 0.3,
+            shock.Optional("longTermPower")?.Double() ?? 0.13,
+            shock.Optional("termThresholdDays")?.Double() ?? 30,
+            shock.Optional("minVolatilityForShockUp")?.Double() ?? 0));
+        var volStates = u.Optional("volStates")?.Items().Select(v => v.Enum<VolState>()).ToList() ?? [VolState.Up, VolState.Same, VolState.Down];
+        var extended = u.Optional("extendedMoves")?.Items().Select(e =>
+        {
+            e.Only("move", "weight");
+            return new ExtendedMove(e.Required("move").Double(), e.Optional("weight")?.Double());
+        }).ToList();
+        var extreme = u.Optional("extremeMoves")?.Items().Select(e =>
+        {
+            e.Only("move", "fraction", "vol");
+            return new ExtremeMove(e.Required("move").Double(), e.Required("fraction").Double(), e.Optional("vol")?.Enum<VolState>() ?? VolState.Same);
+        }).ToList();
+        var addOns = u.Optional("addOns") is { } a ? ReadAddOns(a) : null;
+        return u.Build(() => new RiskUnitParameters(moves, range, volStates, volShock, extended,
+            u.Optional("extendedDampener")?.Double() ?? 0, extreme,
+            u.Optional("pnlOffset")?.Double() ?? 0, u.Optional("pnlOffsetCap")?.Double(),
+            u.Optional("currency")?.Enum<UnitCurrency>() ?? UnitCurrency.Usd,
+            u.Optional("includeCollateral")?.Bool() ?? false,
+            addOns));
+    }
+
+    private static AddOnParameters ReadAddOns(JsonCursor a)
+    {
+        a.Only("rollShock", "deltaShock", "shortOptionContingency", "futuresContingency", "minimumDeltaCharge", "shortOptionMinimum");
+        RollShockParameters? roll = null;
+        if (a.Optional("rollShock") is { } r)
+        {
+            r.Only("annualisedMoveRisk", "minAnnualisedMove");
+            roll = new RollShockParameters(r.Required("annualisedMoveRisk").Double(), r.Required("minAnnualisedMove").Double());
+        }
+
+        DeltaShockParameters? delta = null;
+        if (a.Optional("deltaShock") is { } d)
+        {
+            d.Only("thresholdUsd", "rate", "maxFraction");
+            delta = new DeltaShockParameters(d.Required("thresholdUsd").Double(), d.Required("rate").Double(), d.Required("maxFraction").Double());
+        }
+
+        MinimumDeltaChargeParameters? minimum = null;
+        if (a.Optional("minimumDeltaCharge") is { } m)
+        {
+            m.Only("netRate", "hedgedRate");
+            minimum = new MinimumDeltaChargeParameters(m.Required("netRate").Double(), m.Required("hedgedRate").Double());
+        }
+
+        return new AddOnParameters(roll, delta, a.Optional("shortOptionContingency")?.Double(), a.Optional("futuresContingency")?.Double(),
+            minimum, a.Optional("shortOptionMinimum")?.Double());
+    }
+
+    private static CrossUnitAggregation ReadAggregation(JsonCursor a)
+    {
+        var kind = a.Required("kind").String();
+        switch (kind)
+        {
+            case "none":
+                a.Only("kind");
+                return new CrossUnitAggregation.NoOffset();
+            case "pairCredit":
+                a.Only("kind", "pairs");
+                return new CrossUnitAggregation.PairCredit([.. a.Required("pairs").Items().Select(p =>
+                {
+                    p.Only("first", "second", "rate");
+                    return new UnitPairCredit(p.Required("first").String(), p.Required("second").String(), p.Required("rate").Double());
+                })]);
+            case "correlation":
+                a.Only("kind", "underlyings", "matrix");
+                var ids = a.Required("underlyings").Items().Select(i => i.String()).ToImmutableArray();
+                var matrix = a.Required("matrix").Items().Select(row => row.Items().Select(c => c.Double()).ToImmutableArray()).ToImmutableArray();
+                return a.Build(() => new CrossUnitAggregation.Correlation(ids, matrix));
+            default:
+                throw a.Required("kind").Fail($"must be one of none, pairCredit, correlation but was '{kind}'");
+        }
+    }
+
+    public static void Write(Utf8JsonWriter w, PortfolioParameters p)
+    {
+        w.WriteStartObject("portfolio");
+        w.WriteString("family", p.Family == MarginFamily.Span ? "span" : "riskMatrix");
+        w.WriteNumber("maintenanceFactor", p.MaintenanceFactor);
+        if (p.InitialFactor is { } f)
+            w.WriteNumber("initialFactor", f);
+        w.WriteStartObject("aggregation");
+        switch (p.Aggregation)
+        {
+            case CrossUnitAggregation.PairCredit credit:
+                w.WriteString("kind", "pairCredit");
+                w.WriteStartArray("pairs");
+                foreach (var pair in credit.Pairs)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("first", pair.First);
+                    w.WriteString("second", pair.Second);
+                    w.WriteNumber("rate", pair.Rate);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                break;
+            case CrossUnitAggregation.Correlation c:
+                w.WriteString("kind", "correlation");
+                w.WriteStartArray("underlyings");
+                foreach (var id in c.Underlyings)
+                    w.WriteStringValue(id);
+                w.WriteEndArray();
+                w.WriteStartArray("matrix");
+                foreach (var row in c.Matrix)
+                {
+                    w.WriteStartArray();
+                    foreach (var v in row)
+                        w.WriteNumberValue(v);
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndArray();
+                break;
+            default:
+                w.WriteString("kind", "none");
+                break;
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("units");
+        foreach (var (id, unit) in p.Units.OrderBy(u => u.Key, StringComparer.Ordinal))
+        {
+            w.WritePropertyName(id);
+            WriteUnit(w, unit);
+        }
+
+        w.WriteEndObject();
+        if (p.DefaultUnit is { } d)
+        {
+            w.WritePropertyName("default");
+            WriteUnit(w, d);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteUnit(Utf8JsonWriter w, RiskUnitParameters u)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("priceRange", u.PriceRange);
+        w.WriteStartArray("priceMoves");
+        foreach (var move in u.PriceMoves)
+            w.WriteNumberValue(move);
+        w.WriteEndArray();
+        w.WriteStartArray("volStates");
+        foreach (var v in u.VolStates)
+            w.WriteStringValue(Camel(v.ToString()));
+        w.WriteEndArray();
+        w.WriteStartObject("volShock");
+        w.WriteNumber("upRange", u.VolShock.UpRange);
+        w.WriteNumber("downRange", u.VolShock.DownRange);
+        w.WriteNumber("shortTermPower", u.VolShock.ShortTermPower);
+        w.WriteNumber("longTermPower", u.VolShock.LongTermPower);
+        w.WriteNumber("termThresholdDays", u.VolShock.TermThresholdDays);
+        w.WriteNumber("minVolatilityForShockUp", u.VolShock.MinVolatilityForShockUp);
+        w.WriteEndObject();
+        w.WriteStartArray("extendedMoves");
+        foreach (var e in u.ExtendedMoves)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("move", e.Move);
+            if (e.Weight is { } weight)
+                w.WriteNumber("weight", weight);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("extendedDampener", u.ExtendedDampener);
+        w.WriteStartArray("extremeMoves");
+        foreach (var e in u.ExtremeMoves)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("move", e.Move);
+            w.WriteNumber("fraction", e.Fraction);
+            w.WriteString("vol", Camel(e.Vol.ToString()));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("pnlOffset", u.PnlOffset);
+        if (u.PnlOffsetCap is { } cap)
+            w.WriteNumber("pnlOffsetCap", cap);
+        w.WriteString("currency", Camel(u.Currency.ToString()));
+        w.WriteBoolean("includeCollateral", u.IncludeCollateral);
+        var a = u.AddOns;
+        w.WriteStartObject("addOns");
+        if (a.RollShock is { } r)
+        {
+            w.WriteStartObject("rollShock");
+            w.WriteNumber("annualisedMoveRisk", r.AnnualisedMoveRisk);
+            w.WriteNumber("minAnnualisedMove", r.MinAnnualisedMove);
+            w.WriteEndObject();
+        }
+
+        if (a.DeltaShock is { } d)
+        {
+            w.WriteStartObject("deltaShock");
+            w.WriteNumber("thresholdUsd", d.ThresholdUsd);
+            w.WriteNumber("rate", d.Rate);
+            w.WriteNumber("maxFraction", d.MaxFraction);
+            w.WriteEndObject();
+        }
+
+        if (a.ShortOptionContingency is { } soc)
+            w.WriteNumber("shortOptionContingency", soc);
+        if (a.FuturesContingency is { } fc)
+            w.WriteNumber("futuresContingency", fc);
+        if (a.MinimumDeltaCharge is { } m)
+        {
+            w.WriteStartObject("minimumDeltaCharge");
+            w.WriteNumber("netRate", m.NetRate);
+            w.WriteNumber("hedgedRate", m.HedgedRate);
+            w.WriteEndObject();
+        }
+
+        if (a.ShortOptionMinimum is { } som)
+            w.WriteNumber("shortOptionMinimum", som);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}
