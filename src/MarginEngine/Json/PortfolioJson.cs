@@ -77,7 +77,8 @@ internal static class PortfolioJson
 
     private static AddOnParameters ReadAddOns(JsonCursor a)
     {
-        a.Only("rollShock", "deltaShock", "shortOptionContingency", "futuresContingency", "minimumDeltaCharge", "shortOptionMinimum");
+        a.Only("rollShock", "deltaShock", "shortOptionContingency", "futuresContingency", "minimumDeltaCharge", "shortOptionMinimum",
+            "thetaDecayDays", "basis", "minimumCharge", "stablecoinDepeg");
         RollShockParameters? roll = null;
         if (a.Optional("rollShock") is { } r)
         {
@@ -99,8 +100,25 @@ internal static class PortfolioJson
             minimum = new MinimumDeltaChargeParameters(m.Required("netRate").Double(), m.Required("hedgedRate").Double());
         }
 
-        return new AddOnParameters(roll, delta, a.Optional("shortOptionContingency")?.Double(), a.Optional("futuresContingency")?.Double(),
-            minimum, a.Optional("shortOptionMinimum")?.Double());
+        MinimumChargeParameters? charge = null;
+        if (a.Optional("minimumCharge") is { } c)
+        {
+            c.Only("rate", "tiers");
+            charge = new MinimumChargeParameters(c.Required("rate").Double(), [.. c.Required("tiers").Items().Select(t =>
+            {
+                t.Only("floorUsd", "multiplier");
+                return new SizeTier(t.Required("floorUsd").Double(), t.Required("multiplier").Double());
+            })]);
+        }
+
+        var depeg = a.Optional("stablecoinDepeg")?.Items().Select(t =>
+        {
+            t.Only("floorUsd", "rate");
+            return new DepegTier(t.Required("floorUsd").Double(), t.Required("rate").Double());
+        }).ToList();
+        return a.Build(() => new AddOnParameters(roll, delta, a.Optional("shortOptionContingency")?.Double(), a.Optional("futuresContingency")?.Double(),
+            minimum, a.Optional("shortOptionMinimum")?.Double(), a.Optional("thetaDecayDays")?.Double(), a.Optional("basis")?.Double(), charge, depeg)
+            .Validated("addOns"));
     }
 
     private static CrossUnitAggregation ReadAggregation(JsonCursor a)
@@ -131,7 +149,7 @@ internal static class PortfolioJson
     public static void Write(Utf8JsonWriter w, PortfolioParameters p)
     {
         w.WriteStartObject("portfolio");
-        w.WriteString("family", p.Family == MarginFamily.Span ? "span" : "riskMatrix");
+        w.WriteString("family", Camel(p.Family.ToString()));
         w.WriteNumber("maintenanceFactor", p.MaintenanceFactor);
         if (p.InitialFactor is { } f)
             w.WriteNumber("initialFactor", f);
@@ -273,6 +291,40 @@ internal static class PortfolioJson
 
         if (a.ShortOptionMinimum is { } som)
             w.WriteNumber("shortOptionMinimum", som);
+        if (a.ThetaDecayDays is { } days)
+            w.WriteNumber("thetaDecayDays", days);
+        if (a.Basis is { } basis)
+            w.WriteNumber("basis", basis);
+        if (a.MinimumCharge is { } charge)
+        {
+            w.WriteStartObject("minimumCharge");
+            w.WriteNumber("rate", charge.Rate);
+            w.WriteStartArray("tiers");
+            foreach (var t in charge.Tiers)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("floorUsd", t.FloorUsd);
+                w.WriteNumber("multiplier", t.Multiplier);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        if (a.StablecoinDepeg is { } depeg)
+        {
+            w.WriteStartArray("stablecoinDepeg");
+            foreach (var t in depeg)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("floorUsd", t.FloorUsd);
+                w.WriteNumber("rate", t.Rate);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -12,13 +12,21 @@ namespace MarginEngine.Portfolio;
 /// <param name="FuturesContingency">Rate x Σ |perpetual and future coins| x index.</param>
 /// <param name="MinimumDeltaCharge">Floor (net rate x |net delta| + hedged rate x hedged delta) x index, hedged = (gross - |net|) / 2 (Paradex).</param>
 /// <param name="ShortOptionMinimum">SPAN: floor of rate x short option coins x index.</param>
+/// <param name="ThetaDecayDays">OKX MR2: loss of the options' value over this many days, spot and vol held.</param>
+/// <param name="Basis">OKX MR4: rate x |net delta of perpetuals and futures| x index.</param>
+/// <param name="MinimumCharge">OKX MR7: rate x |net delta| x index x the multiplier of the size tier.</param>
+/// <param name="StablecoinDepeg">OKX MR9: marginal rates on the delta hedged across settlement stablecoins.</param>
 public sealed record AddOnParameters(
     RollShockParameters? RollShock = null,
     DeltaShockParameters? DeltaShock = null,
     double? ShortOptionContingency = null,
     double? FuturesContingency = null,
     MinimumDeltaChargeParameters? MinimumDeltaCharge = null,
-    double? ShortOptionMinimum = null)
+    double? ShortOptionMinimum = null,
+    double? ThetaDecayDays = null,
+    double? Basis = null,
+    MinimumChargeParameters? MinimumCharge = null,
+    IReadOnlyList<DepegTier>? StablecoinDepeg = null)
 {
     /// <summary>No add-on.</summary>
     public static AddOnParameters None { get; } = new();
@@ -29,6 +37,30 @@ public sealed record AddOnParameters(
         Rate(ShortOptionContingency, $"{field}.shortOptionContingency");
         Rate(FuturesContingency, $"{field}.futuresContingency");
         Rate(ShortOptionMinimum, $"{field}.shortOptionMinimum");
+        Rate(Basis, $"{field}.basis");
+        if (ThetaDecayDays is { } days && !(days > 0 && days < 365))
+            throw new InvalidMarginInputException($"{field}.thetaDecayDays", $"must be in (0, 365) but was {Guard.Show(days)}");
+        if (MinimumCharge is { } charge)
+        {
+            Rate(charge.Rate, $"{field}.minimumCharge.rate");
+            for (var i = 0; i < charge.Tiers.Count; i++)
+            {
+                var tier = charge.Tiers[i];
+                if (!(tier.Multiplier >= 1) || (i == 0 ? tier.FloorUsd != 0 : tier.FloorUsd <= charge.Tiers[i - 1].FloorUsd))
+                    throw new InvalidMarginInputException($"{field}.minimumCharge.tiers[{i}]", "tiers start at 0 with increasing floors and multipliers >= 1");
+            }
+        }
+
+        if (StablecoinDepeg is { } tiers)
+        {
+            for (var i = 0; i < tiers.Count; i++)
+            {
+                Rate(tiers[i].Rate, $"{field}.stablecoinDepeg[{i}].rate");
+                if (i == 0 ? tiers[i].FloorUsd != 0 : tiers[i].FloorUsd <= tiers[i - 1].FloorUsd)
+                    throw new InvalidMarginInputException($"{field}.stablecoinDepeg[{i}].floorUsd", "tiers start at 0 with increasing floors");
+            }
+        }
+
         return this;
     }
 
@@ -46,3 +78,12 @@ public sealed record DeltaShockParameters(double ThresholdUsd, double Rate, doub
 
 /// <summary>Minimum delta charge (Paradex): (<paramref name="NetRate"/> x |net delta| + <paramref name="HedgedRate"/> x hedged delta) x index.</summary>
 public sealed record MinimumDeltaChargeParameters(double NetRate, double HedgedRate);
+
+/// <summary>OKX MR7: <paramref name="Rate"/> x |net delta| x index, times the multiplier of the size tier the |net delta| in USD falls in.</summary>
+public sealed record MinimumChargeParameters(double Rate, IReadOnlyList<SizeTier> Tiers);
+
+/// <summary>A size tier from <paramref name="FloorUsd"/> (inclusive) upward, with its multiplier.</summary>
+public readonly record struct SizeTier(double FloorUsd, double Multiplier);
+
+/// <summary>A marginal depeg tier: the hedged USD amount above <paramref name="FloorUsd"/> (up to the next floor) is charged at <paramref name="Rate"/>.</summary>
+public readonly record struct DepegTier(double FloorUsd, double Rate);

@@ -12,6 +12,10 @@ internal static class AddOns
     public const string FuturesContingency = "futures contingency";
     public const string MinimumDeltaCharge = "minimum delta charge";
     public const string ShortOptionMinimum = "short option minimum";
+    public const string ThetaDecay = "MR2 theta decay";
+    public const string Basis = "MR4 basis";
+    public const string MinimumCharge = "MR7 minimum charge";
+    public const string StablecoinDepeg = "MR9 stablecoin depeg";
 
     public static IReadOnlyList<AddOnCharge> Compute(AddOnParameters p, IReadOnlyList<Exposure> exposures, double index)
     {
@@ -51,6 +55,40 @@ internal static class AddOns
         {
             var shortCoins = exposures.Where(e => e.Kind == ExposureKind.Option && e.Quantity < 0).Sum(e => -e.Quantity * e.Size);
             charges.Add(new AddOnCharge(ShortOptionMinimum, somRate * shortCoins * index));
+        }
+
+        if (p.ThetaDecayDays is { } days)
+        {
+            var decay = exposures.Where(e => e.Kind == ExposureKind.Option).Sum(e => e.ToUsd(e.Decay(index, days), index, index));
+            charges.Add(new AddOnCharge(ThetaDecay, Math.Max(0, -decay)));
+        }
+
+        if (p.Basis is { } basisRate)
+        {
+            var futures = exposures.Where(e => e.Kind is ExposureKind.LinearFuture or ExposureKind.InverseFuture).Sum(e => e.DeltaCoins);
+            charges.Add(new AddOnCharge(Basis, basisRate * Math.Abs(futures) * index));
+        }
+
+        if (p.MinimumCharge is { } charge)
+        {
+            var usd = Math.Abs(net) * index;
+            var multiplier = charge.Tiers.LastOrDefault(t => usd >= t.FloorUsd) is { Multiplier: > 0 } tier ? tier.Multiplier : 1;
+            charges.Add(new AddOnCharge(MinimumCharge, charge.Rate * usd * multiplier));
+        }
+
+        if (p.StablecoinDepeg is { } tiers)
+        {
+            var perSettlement = exposures.Where(e => !e.CoinSettled && e.Kind != ExposureKind.Holding)
+                .GroupBy(e => e.SettlementAssetId).Select(g => g.Sum(e => e.DeltaCoins) * index).ToList();
+            var hedged = (perSettlement.Sum(Math.Abs) - Math.Abs(perSettlement.Sum())) / 2;
+            var amount = 0.0;
+            for (var i = 0; i < tiers.Count; i++)
+            {
+                var top = i + 1 < tiers.Count ? Math.Min(hedged, tiers[i + 1].FloorUsd) : hedged;
+                amount += Math.Max(0, top - tiers[i].FloorUsd) * tiers[i].Rate;
+            }
+
+            charges.Add(new AddOnCharge(StablecoinDepeg, amount));
         }
 
         return charges;

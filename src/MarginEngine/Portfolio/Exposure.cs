@@ -11,9 +11,10 @@ namespace MarginEngine.Portfolio;
 /// </summary>
 internal sealed class Exposure
 {
-    private Exposure(string id, ExposureKind kind, bool coinSettled, double quantity, double size, double basePrice, double settlementToUsd)
+    private Exposure(string id, ExposureKind kind, bool coinSettled, double quantity, double size, double basePrice, double settlementToUsd, string settlementAssetId = "USD")
     {
         Id = id;
+        SettlementAssetId = settlementAssetId;
         Kind = kind;
         CoinSettled = coinSettled;
         Quantity = quantity;
@@ -23,6 +24,9 @@ internal sealed class Exposure
     }
 
     public string Id { get; }
+
+    /// <summary>The asset P&amp;L settles in (groups OKX MR9's cross-stablecoin hedges).</summary>
+    public string SettlementAssetId { get; }
 
     public ExposureKind Kind { get; }
 
@@ -63,14 +67,14 @@ internal sealed class Exposure
 
     public static Exposure Future(Instrument instrument, double quantity, double mark, double settlementToUsd, double rollYears) =>
         instrument.Settlement == Settlement.Linear
-            ? new(instrument.Id, ExposureKind.LinearFuture, false, quantity, (double)instrument.ContractSize, mark, settlementToUsd) { RollYears = rollYears }
-            : new(instrument.Id, ExposureKind.InverseFuture, true, quantity, (double)instrument.ContractSize, mark, 1) { RollYears = rollYears };
+            ? new(instrument.Id, ExposureKind.LinearFuture, false, quantity, (double)instrument.ContractSize, mark, settlementToUsd, instrument.SettlementAsset.Id) { RollYears = rollYears }
+            : new(instrument.Id, ExposureKind.InverseFuture, true, quantity, (double)instrument.ContractSize, mark, 1, instrument.SettlementAsset.Id) { RollYears = rollYears };
 
     public static Exposure ForOption(EuropeanOption option, double quantity, double index, double volatility, double years, double settlementToUsd)
     {
         var strike = (double)option.Strike;
         return new Exposure(option.Id, ExposureKind.Option, option.Settlement == Settlement.Inverse, quantity, (double)option.ContractSize,
-            Black76.Price(option.Right, index, strike, volatility, years), option.Settlement == Settlement.Inverse ? 1 : settlementToUsd)
+            Black76.Price(option.Right, index, strike, volatility, years), option.Settlement == Settlement.Inverse ? 1 : settlementToUsd, option.SettlementAsset.Id)
         {
             Option = option,
             Years = years,
@@ -98,6 +102,13 @@ internal sealed class Exposure
                     ? Quantity * Size * (value / shocked - BasePrice / index)
                     : Quantity * Size * (value - BasePrice);
         }
+    }
+
+    /// <summary>Change of an option's value, settlement currency, when <paramref name="days"/> pass with spot and vol held.</summary>
+    public double Decay(double index, double days)
+    {
+        var later = Black76.Price(Option!.Right, index, (double)Option.Strike, Volatility, Math.Max(Years - days / YearFraction.DaysPerYear, 0));
+        return CoinSettled ? Quantity * Size * (later - BasePrice) / index : Quantity * Size * (later - BasePrice);
     }
 
     /// <summary>

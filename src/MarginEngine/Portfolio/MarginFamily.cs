@@ -8,4 +8,7 @@ public enum MarginFamily
 
     /// <summary>CME SPAN: max(scan risk - inter-commodity credit, short option minimum).</summary>
     Span,
+
+    /// <summary>OKX risk units: max{ max(MR1, MR2, MR6) + MR4 + MR3 + MR5 + MR9, MR7 } (MR3, MR5 not modelled).</summary>
+    Okx,
 }

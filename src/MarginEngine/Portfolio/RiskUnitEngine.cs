@@ -93,13 +93,19 @@ internal static class RiskUnitEngine
         return worst;
     }
 
-    /// <summary>Risk-matrix family: worst + add-ons, floored by the minimum delta charge. SPAN: max(worst, short option minimum).</summary>
+    /// <summary>
+    /// Risk-matrix family: worst + add-ons, floored by the minimum delta charge. SPAN: max(worst, short option minimum).
+    /// OKX: max{ max(MR1, MR2, MR6) + MR4 + MR9, MR7 }, the worst case being the larger of MR1 (grid) and MR6 (extreme cells).
+    /// </summary>
     private static double Combine(MarginFamily family, double worstLoss, IReadOnlyList<AddOnCharge> usdAddOns, double usdPerUnit)
     {
         double Charge(string name) => usdAddOns.Where(a => a.Name == name).Sum(a => a.Amount) / usdPerUnit;
         return family switch
         {
             MarginFamily.Span => Math.Max(worstLoss, Charge(AddOns.ShortOptionMinimum)),
+            MarginFamily.Okx => Math.Max(
+                Math.Max(worstLoss, Charge(AddOns.ThetaDecay)) + Charge(AddOns.Basis) + Charge(AddOns.StablecoinDepeg),
+                Charge(AddOns.MinimumCharge)),
             _ => Math.Max(
                 worstLoss + Charge(AddOns.RollShock) + Charge(AddOns.DeltaShock) + Charge(AddOns.ShortOptionContingency) + Charge(AddOns.FuturesContingency),
                 Charge(AddOns.MinimumDeltaCharge)),

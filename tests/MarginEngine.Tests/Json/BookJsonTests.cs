@@ -24,6 +24,21 @@ public class BookJsonTests
             .Should().Be(ReportJson.Write(CrossMarginCalculator.Calculate(book.Account, book.Market, book.Profile)));
     }
 
+    [Theory]
+    [InlineData("options-book.json", "okx")]
+    [InlineData("options-book.json", "span")]
+    [InlineData("default-book.json", null)]
+    public void RoundTrip_PortfolioParametersAndSurfaces_GiveTheSamePortfolioResult(string file, string? preset)
+    {
+        // The options book carries a volatility surface; presets carry portfolio sections (OKX add-ons, SPAN pair credit).
+        var book = BookJson.Read(TestFiles.Example(file));
+        if (preset is not null)
+            book = book with { Profile = RiskProfilePresets.Get(preset) };
+        var reread = BookJson.Read(BookJson.Write(book));
+        ReportJson.Write(MarginEngine.Portfolio.PortfolioMarginCalculator.Calculate(reread.Account, reread.Market, reread.Profile))
+            .Should().Be(ReportJson.Write(MarginEngine.Portfolio.PortfolioMarginCalculator.Calculate(book.Account, book.Market, book.Profile)));
+    }
+
     [Fact]
     public void DefaultBook_ShortCallLine_ByHand()
     {
