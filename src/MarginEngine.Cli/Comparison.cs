@@ -26,6 +26,8 @@ internal static class Comparison
             rows.Add(Try(profile, "cross", () => CrossMarginCalculator.Calculate(book.Account, book.Market, profile)));
             if (profile.Portfolio is not null)
                 rows.Add(Try(profile, "portfolio", () => PortfolioMarginCalculator.Calculate(book.Account, book.Market, profile).Report));
+            if (profile.Unified is not null)
+                rows.Add(Try(profile, "portfolio (uniMMR)", () => UnifiedMarginCalculator.Calculate(book.Account, book.Market, profile).Report));
         }
 
         return rows;

@@ -14,7 +14,7 @@ internal static class ReportTables
     public static void Render(Book book, BookReports reports, IAnsiConsole console)
     {
         var summaries = reports.Summaries().ToList();
-        var first = summaries[0];
+        var first = summaries[0].Report;
         console.Write(new Rule($"[bold]MarginEngine[/] · account [cyan]{Markup.Escape(book.Account.Id)}[/] · profile [cyan]{Markup.Escape(first.Profile)}[/] · {first.ValuationTime}").LeftJustified());
         Summary(summaries, console);
         Collateral(first, console);
@@ -22,15 +22,17 @@ internal static class ReportTables
         Orders(reports.Cross ?? first, console);
         if (reports.Portfolio is { } portfolio)
             PortfolioTables.Render(portfolio, console);
+        if (reports.Unified is { } unified)
+            Unified(unified, console);
         console.MarkupLine("[grey]Isolated: each perpetual and future alone with its IM (or allocated margin); cross: one pool; portfolio: scenario grid per underlying. Requirements rounded up, values down (docs/numerics.md).[/]");
     }
 
-    private static void Summary(IReadOnlyList<MarginReport> summaries, IAnsiConsole console)
+    private static void Summary(IReadOnlyList<(string Label, MarginReport Report)> summaries, IAnsiConsole console)
     {
         var table = new Table().Title("Account (USD)").AddColumn("");
-        foreach (var r in summaries)
-            table.AddColumn(new TableColumn($"[bold]{r.Method}[/]").RightAligned());
-        void Row(string label, Func<MarginReport, string> cell) => table.AddRow([label, .. summaries.Select(cell)]);
+        foreach (var (label, _) in summaries)
+            table.AddColumn(new TableColumn($"[bold]{Markup.Escape(label)}[/]").RightAligned());
+        void Row(string label, Func<MarginReport, string> cell) => table.AddRow([label, .. summaries.Select(s => cell(s.Report))]);
         Row("Collateral value", r => Money(r.CollateralValue));
         Row("Isolated margin", r => Money(r.IsolatedMargin));
         Row("Unrealised P&L", r => Money(r.UnrealisedPnl));
@@ -45,6 +47,17 @@ internal static class ReportTables
         console.Write(table);
     }
 
+    private static void Unified(Results.UnifiedMarginResult unified, IAnsiConsole console)
+    {
+        var table = new Table().Title("Unified account: equity per asset").AddColumns("Asset", "Equity", "Index", "Adjusted (USD)");
+        foreach (var a in unified.Assets)
+            table.AddRow(a.AssetId, Number(a.Equity), Number(a.IndexPrice), Money(a.AdjustedValue));
+        RightAlign(table, 1);
+        console.Write(table);
+        var ratio = unified.UniMmr is { } u ? u.ToString("P2", Invariant) : "no maintenance margin";
+        console.MarkupLine($"[bold]uniMMR[/] {ratio} · status [bold]{Markup.Escape(unified.Status)}[/]");
+    }
+
     private static void Collateral(MarginReport report, IAnsiConsole console)
     {
         var table = new Table().Title("Collateral").AddColumns("Asset", "Quantity", "Index", "Gross", "Haircut", "Counted");
@@ -56,7 +69,7 @@ internal static class ReportTables
 
     private static void Positions(BookReports reports, IAnsiConsole console)
     {
-        var lines = (reports.Cross ?? reports.Isolated)?.Positions ?? reports.Portfolio!.Report.Positions;
+        var lines = (reports.Cross ?? reports.Isolated ?? reports.Portfolio?.Report ?? reports.Unified!.Report).Positions;
         var table = new Table().Title("Positions (USD, standard margin)")
             .AddColumns("Instrument", "Qty", "Entry", "Mark", "Notional", "uPnL", "Tier", "Lev", "IM", "MM");
         foreach (var p in lines)

@@ -20,7 +20,7 @@ public static class RiskProfileJson
 
     internal static RiskProfile Read(JsonCursor profile)
     {
-        profile.Only("name", "source", "asOf", "notes", "brackets", "haircuts", "borrow", "options", "fees", "openOrders", "portfolio");
+        profile.Only("name", "source", "asOf", "notes", "brackets", "haircuts", "borrow", "options", "fees", "openOrders", "portfolio", "unified");
         var name = profile.Required("name").String();
 
         var brackets = new Dictionary<string, BracketSchedule>(StringComparer.Ordinal);
@@ -57,7 +57,19 @@ public static class RiskProfileJson
             orders = new OpenOrderPolicy(oo.Only("maintenanceAsIfFilled").Required("maintenanceAsIfFilled").Bool());
 
         var portfolio = profile.Optional("portfolio") is { } p ? PortfolioJson.Read(p) : null;
-        return profile.Build(() => new RiskProfile(name, brackets, haircuts, borrow, options, fees, orders, portfolio));
+        Portfolio.UnifiedMarginParameters? unified = null;
+        if (profile.Optional("unified") is { } u)
+        {
+            u.Only("ladder");
+            var ladder = u.Required("ladder").Items().Select(l =>
+            {
+                l.Only("status", "above");
+                return new Portfolio.StatusLevel(l.Required("status").String(), l.Required("above").Decimal());
+            }).ToList();
+            unified = u.Build(() => new Portfolio.UnifiedMarginParameters(ladder));
+        }
+
+        return profile.Build(() => new RiskProfile(name, brackets, haircuts, borrow, options, fees, orders, portfolio, unified));
     }
 
     private static BracketTier ReadTier(JsonCursor tier)
@@ -159,6 +171,21 @@ public static class RiskProfileJson
         writer.WriteEndObject();
         if (profile.Portfolio is { } portfolio)
             PortfolioJson.Write(writer, portfolio);
+        if (profile.Unified is { } unified)
+        {
+            writer.WriteStartObject("unified");
+            writer.WriteStartArray("ladder");
+            foreach (var level in unified.Ladder)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("status", level.Name);
+                writer.WriteNumber("above", level.Threshold);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
         writer.WriteEndObject();
     }
 }

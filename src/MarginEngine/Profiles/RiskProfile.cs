@@ -24,6 +24,7 @@ public sealed class RiskProfile
     /// <param name="fees">Whether and how fees count.</param>
     /// <param name="openOrders">How resting orders count.</param>
     /// <param name="portfolio">Portfolio-margin parameters, or null when the profile has none.</param>
+    /// <param name="unified">Binance-style unified margin ladder, or null.</param>
     public RiskProfile(
         string name,
         IReadOnlyDictionary<string, BracketSchedule> brackets,
@@ -32,7 +33,8 @@ public sealed class RiskProfile
         OptionMarginRates options,
         FeePolicy fees,
         OpenOrderPolicy openOrders,
-        Portfolio.PortfolioParameters? portfolio = null)
+        Portfolio.PortfolioParameters? portfolio = null,
+        Portfolio.UnifiedMarginParameters? unified = null)
     {
         Name = Guard.Id(name, "profile.name");
         _brackets = Guard.NotNull(brackets, "profile.brackets").ToFrozenDictionary(StringComparer.Ordinal);
@@ -42,6 +44,7 @@ public sealed class RiskProfile
         Fees = Guard.NotNull(fees, "profile.fees");
         OpenOrders = Guard.NotNull(openOrders, "profile.openOrders");
         Portfolio = portfolio;
+        Unified = unified;
     }
 
     /// <summary>Profile name.</summary>
@@ -67,6 +70,9 @@ public sealed class RiskProfile
 
     /// <summary>Portfolio-margin parameters, or null.</summary>
     public Portfolio.PortfolioParameters? Portfolio { get; }
+
+    /// <summary>Binance-style unified margin ladder, or null.</summary>
+    public Portfolio.UnifiedMarginParameters? Unified { get; }
 
     /// <summary>Portfolio-margin parameters.</summary>
     /// <exception cref="MissingRiskParameterException">The profile has none.</exception>
