@@ -63,6 +63,33 @@ public static class PortfolioMarginCalculator
         return new PortfolioMarginResult(Report(account, market, profile, mm, im), result, label, riskMatrixUsd, offsetUsd);
     }
 
+    /// <summary>
+    /// Every pooled position of the account as exposures grouped by underlying, with coin collateral
+    /// (non-stablecoin balances) added as holdings when <paramref name="includeAllCollateral"/>.
+    /// </summary>
+    internal static List<(string Underlying, List<Exposure> Exposures)> Exposures(Account account, MarketSnapshot market, bool includeAllCollateral)
+    {
+        var groups = new List<(string Underlying, List<Exposure> Exposures)>();
+        List<Exposure> Group(string underlying)
+        {
+            var at = groups.FindIndex(g => g.Underlying == underlying);
+            if (at >= 0)
+                return groups[at].Exposures;
+            groups.Add((underlying, []));
+            return groups[^1].Exposures;
+        }
+
+        foreach (var position in account.Positions.Where(p => !p.IsIsolated))
+            Group(position.Instrument.Underlying.Id).Add(ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, market));
+        if (includeAllCollateral)
+        {
+            foreach (var balance in account.Balances.Where(b => !b.Asset.IsStablecoin && b.Quantity != 0))
+                Group(balance.Asset.Id).Add(Exposure.Holding($"collateral:{balance.Asset.Id}", (double)balance.Quantity, market.GetIndexPrice(balance.Asset.Id)));
+        }
+
+        return groups;
+    }
+
     private static Exposure ToExposure(Instrument instrument, double quantity, string id, MarketSnapshot market)
     {
         StandardMath.CheckLive(instrument, market);
