@@ -31,7 +31,7 @@ internal static class PortfolioJson
 
     private static RiskUnitParameters ReadUnit(JsonCursor u)
     {
-        u.Only("priceRange", "buckets", "priceMoves", "volStates", "volShock", "extendedMoves", "extendedDampener", "extremeMoves",
+        u.Only("priceRange", "buckets", "priceMoves", "volStates", "volLevels", "volShock", "extendedMoves", "extendedDampener", "extremeMoves",
             "pnlOffset", "pnlOffsetCap", "currency", "includeCollateral", "addOns");
         var range = u.Required("priceRange").Double();
         IReadOnlyList<double> moves;
@@ -55,7 +55,10 @@ internal static class PortfolioJson
             shock.Optional("longTermPower")?.Double() ?? 0.13,
             shock.Optional("termThresholdDays")?.Double() ?? 30,
             shock.Optional("minVolatilityForShockUp")?.Double() ?? 0));
+        if (u.Optional("volStates") is not null && u.Optional("volLevels") is not null)
+            throw u.Fail("give either volStates or volLevels, not both");
         var volStates = u.Optional("volStates")?.Items().Select(v => v.Enum<VolState>()).ToList() ?? [VolState.Up, VolState.Same, VolState.Down];
+        var volLevels = u.Optional("volLevels")?.Items().Select(v => v.Double()).ToList();
         var extended = u.Optional("extendedMoves")?.Items().Select(e =>
         {
             e.Only("move", "weight");
@@ -72,7 +75,8 @@ internal static class PortfolioJson
             u.Optional("pnlOffset")?.Double() ?? 0, u.Optional("pnlOffsetCap")?.Double(),
             u.Optional("currency")?.Enum<UnitCurrency>() ?? UnitCurrency.Usd,
             u.Optional("includeCollateral")?.Bool() ?? false,
-            addOns));
+            addOns,
+            volLevels));
     }
 
     private static AddOnParameters ReadAddOns(JsonCursor a)
@@ -218,9 +222,9 @@ internal static class PortfolioJson
         foreach (var move in u.PriceMoves)
             w.WriteNumberValue(move);
         w.WriteEndArray();
-        w.WriteStartArray("volStates");
-        foreach (var v in u.VolStates)
-            w.WriteStringValue(Camel(v.ToString()));
+        w.WriteStartArray("volLevels");
+        foreach (var level in u.VolLevels)
+            w.WriteNumberValue(level);
         w.WriteEndArray();
         w.WriteStartObject("volShock");
         w.WriteNumber("upRange", u.VolShock.UpRange);

@@ -85,7 +85,7 @@ internal sealed class Exposure
     }
 
     /// <summary>P&amp;L in the settlement currency when the underlying index moves from <paramref name="index"/> by <paramref name="move"/>.</summary>
-    public double Pnl(double move, double index, VolState vol, VolShock shock)
+    public double Pnl(double move, double index, VolState vol, VolShock shock, double volFraction = 1.0)
     {
         switch (Kind)
         {
@@ -96,7 +96,7 @@ internal sealed class Exposure
                 return Quantity * Size * (1 / BasePrice - 1 / (BasePrice * (1 + move)));
             default:
                 var shocked = index * (1 + move);
-                var volatility = shock.Apply(Volatility, Years * YearFraction.DaysPerYear, vol);
+                var volatility = shock.Apply(Volatility, Years * YearFraction.DaysPerYear, vol, volFraction);
                 var value = Black76.Price(Option!.Right, shocked, (double)Option.Strike, volatility, Years);
                 return CoinSettled
                     ? Quantity * Size * (value / shocked - BasePrice / index)

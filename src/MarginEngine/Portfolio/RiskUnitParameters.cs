@@ -24,6 +24,7 @@ public sealed record RiskUnitParameters
     /// <param name="currency">USD or coin.</param>
     /// <param name="includeCollateral">Revalue the account's balance of this coin in the unit's scenarios.</param>
     /// <param name="addOns">Add-ons.</param>
+    /// <param name="volLevels">Optional finer vol grid replacing <paramref name="volStates"/>: signed shares of the shock in [-1, 1] (1 = full up, -0.5 = half down).</param>
     public RiskUnitParameters(
         IEnumerable<double> priceMoves,
         double priceRange,
@@ -36,7 +37,8 @@ public sealed record RiskUnitParameters
         double? pnlOffsetCap = null,
         UnitCurrency currency = UnitCurrency.Usd,
         bool includeCollateral = false,
-        AddOnParameters? addOns = null)
+        AddOnParameters? addOns = null,
+        IEnumerable<double>? volLevels = null)
     {
         PriceMoves = [.. priceMoves];
         if (PriceMoves.IsEmpty)
@@ -44,9 +46,16 @@ public sealed record RiskUnitParameters
         foreach (var move in PriceMoves)
             Move(move, "priceMoves");
         PriceRange = Guard.FinitePositive(priceRange, "priceRange");
-        VolStates = [.. volStates.Distinct()];
-        if (VolStates.IsEmpty)
+        VolLevels = volLevels is null
+            ? [.. volStates.Distinct().Select(v => v switch { VolState.Up => 1.0, VolState.Down => -1.0, _ => 0.0 })]
+            : [.. volLevels.Distinct()];
+        if (VolLevels.IsEmpty)
             throw new InvalidMarginInputException("volStates", "needs at least one vol state");
+        foreach (var level in VolLevels)
+        {
+            if (!(level >= -1 && level <= 1))
+                throw new InvalidMarginInputException("volLevels", $"levels must be in [-1, 1] but one was {Guard.Show(level)}");
+        }
         VolShock = Guard.NotNull(volShock, "volShock");
         ExtendedMoves = [.. extendedMoves ?? []];
         foreach (var e in ExtendedMoves)
@@ -80,8 +89,8 @@ public sealed record RiskUnitParameters
     /// <summary>Scan range.</summary>
     public double PriceRange { get; }
 
-    /// <summary>Vol states of the standard grid.</summary>
-    public ImmutableArray<VolState> VolStates { get; }
+    /// <summary>Vol levels of the standard grid: signed shares of the shock (1 up, 0 same, -1 down).</summary>
+    public ImmutableArray<double> VolLevels { get; }
 
     /// <summary>Vol shock parameters.</summary>
     public VolShock VolShock { get; }
@@ -113,11 +122,11 @@ public sealed record RiskUnitParameters
     /// <summary>Every scenario of the unit: the standard grid (price-major), then extended, then extreme.</summary>
     public ImmutableArray<Scenario> Scenarios()
     {
-        var list = ImmutableArray.CreateBuilder<Scenario>(PriceMoves.Length * VolStates.Length + ExtendedMoves.Length + ExtremeMoves.Length);
+        var list = ImmutableArray.CreateBuilder<Scenario>(PriceMoves.Length * VolLevels.Length + ExtendedMoves.Length + ExtremeMoves.Length);
         foreach (var move in PriceMoves)
         {
-            foreach (var vol in VolStates)
-                list.Add(new Scenario(ScenarioKind.Standard, move, vol, 1));
+            foreach (var level in VolLevels)
+                list.Add(new Scenario(ScenarioKind.Standard, move, level > 0 ? VolState.Up : level < 0 ? VolState.Down : VolState.Same, 1, Math.Abs(level) is var f && f > 0 ? f : 1.0));
         }
 
         foreach (var e in ExtendedMoves)

@@ -13,6 +13,9 @@ namespace MarginEngine.Portfolio;
 /// </summary>
 internal sealed class UnitGrid
 {
+    private readonly (VolState Vol, double Fraction)[] _levels;
+    private readonly int[] _levelOf;
+
     public UnitGrid(RiskUnitParameters parameters, double index)
     {
         Parameters = parameters;
@@ -24,6 +27,22 @@ internal sealed class UnitGrid
         Edge = new double[n];
         A = new double[n];
         B = new double[n];
+        var levels = new List<(VolState Vol, double Fraction)>();
+        _levelOf = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var level = (Scenarios[i].Vol, Scenarios[i].Vol == VolState.Same ? 0.0 : Scenarios[i].VolFraction);
+            var at = levels.IndexOf(level);
+            if (at < 0)
+            {
+                at = levels.Count;
+                levels.Add(level);
+            }
+
+            _levelOf[i] = at;
+        }
+
+        _levels = [.. levels];
         for (var i = 0; i < n; i++)
         {
             var s = Scenarios[i];
@@ -86,11 +105,12 @@ internal sealed class UnitGrid
         var shock = Parameters.VolShock;
         var days = e.Years * YearFraction.DaysPerYear;
         var sqrtT = Math.Sqrt(e.Years);
-        var up = shock.Apply(e.Volatility, days, VolState.Up) * sqrtT;
         var same = shock.Apply(e.Volatility, days, VolState.Same) * sqrtT;
-        var down = shock.Apply(e.Volatility, days, VolState.Down) * sqrtT;
+        Span<double> levels = stackalloc double[_levels.Length];
+        for (var j = 0; j < _levels.Length; j++)
+            levels[j] = shock.Apply(e.Volatility, days, _levels[j].Vol, _levels[j].Fraction) * sqrtT;
         for (var i = 0; i < Scenarios.Length; i++)
-            stdDev[i] = Scenarios[i].Vol switch { VolState.Up => up, VolState.Down => down, _ => same };
+            stdDev[i] = levels[_levelOf[i]];
 
         var strike = (double)option.Strike;
         var logMoneyness = Math.Log(Index / strike);

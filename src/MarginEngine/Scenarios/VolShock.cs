@@ -45,15 +45,19 @@ public sealed record VolShock
     public double MinVolatilityForShockUp { get; }
 
     /// <summary>Shocked vol of an option with implied vol <paramref name="iv"/> and <paramref name="daysToExpiry"/> days left.</summary>
-    public double Apply(double iv, double daysToExpiry, VolState state)
+    /// <param name="iv">Implied vol.</param>
+    /// <param name="daysToExpiry">Days to expiry.</param>
+    /// <param name="state">Up, same or down.</param>
+    /// <param name="fraction">Share of the shock applied (1 = full), for grids with intermediate vol levels.</param>
+    public double Apply(double iv, double daysToExpiry, VolState state, double fraction = 1.0)
     {
         if (state == VolState.Same)
             return iv;
         var days = Math.Max(daysToExpiry, 1);
         var scale = Math.Pow(TermThresholdDays / days, days <= TermThresholdDays ? ShortTermPower : LongTermPower);
         return state == VolState.Up
-            ? Math.Max(iv, MinVolatilityForShockUp) * (1 + UpRange * scale)
-            : Math.Max(iv * (1 - DownRange * scale), FloorVolatility);
+            ? Math.Max(iv, MinVolatilityForShockUp) * (1 + fraction * UpRange * scale)
+            : Math.Max(iv * (1 - fraction * DownRange * scale), FloorVolatility);
     }
 
     private static double Check(double value, double min, double max, string field) =>
