@@ -1,10 +1,15 @@
 using MarginEngine.Instruments;
 using MarginEngine.Results;
+using NodaTime;
 
 namespace MarginEngine.Portfolio;
 
-/// <summary>The add-ons of a risk unit in USD (docs/methodology.md §Add-ons); each switched-on one is listed, zero or not.</summary>
-internal static class AddOns
+/// <summary>
+/// The add-on aggregates of a risk unit (docs/methodology.md §Add-ons): net and gross deltas, futures
+/// sizes, net quantity per roll group, per option series and per settlement asset. Built once per unit
+/// and asked "what if one more exposure" in O(1), so a what-if never walks the book.
+/// </summary>
+internal sealed class AddOns
 {
     public const string RollShock = "roll shock";
     public const string DeltaShock = "delta shock";
@@ -17,70 +22,155 @@ internal static class AddOns
     public const string MinimumCharge = "MR7 minimum charge";
     public const string StablecoinDepeg = "MR9 stablecoin depeg";
 
-    public static IReadOnlyList<AddOnCharge> Compute(AddOnParameters p, IReadOnlyList<Exposure> exposures, double index)
+    private readonly AddOnParameters _p;
+    private readonly double _index;
+    private readonly Dictionary<double, double> _rollGroups = [];
+    private readonly Dictionary<(Instant Expiry, decimal Strike, OptionRight Right), double> _series = [];
+    private readonly Dictionary<string, double> _settlement = new(StringComparer.Ordinal);
+    private double _net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _thetaUsd, _naked;
+
+    public AddOns(AddOnParameters parameters, double index, IEnumerable<Exposure> exposures)
     {
-        var charges = new List<AddOnCharge>();
-        var net = exposures.Sum(e => e.DeltaCoins);
-        if (p.RollShock is { } roll)
+        _p = parameters;
+        _index = index;
+        foreach (var e in exposures)
+            Add(e);
+        _naked = _series.Values.Sum(net => Math.Max(0, -net));
+    }
+
+    private AddOns(AddOns other)
+    {
+        _p = other._p;
+        _index = other._index;
+        _rollGroups = new Dictionary<double, double>(other._rollGroups);
+        _series = new Dictionary<(Instant Expiry, decimal Strike, OptionRight Right), double>(other._series);
+        _settlement = new Dictionary<string, double>(other._settlement, StringComparer.Ordinal);
+        (_net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _thetaUsd, _naked) =
+            (other._net, other._gross, other._futuresNet, other._futuresGross, other._shortOptionCoins, other._thetaUsd, other._naked);
+    }
+
+    /// <summary>An independent copy to add several what-if exposures to.</summary>
+    public AddOns Clone() => new(this);
+
+    /// <summary>Adds an exposure for good (the unit's book, or its resting orders).</summary>
+    public void Add(Exposure e)
+    {
+        var delta = e.DeltaCoins;
+        _net += delta;
+        _gross += Math.Abs(delta);
+        if (e.Kind is ExposureKind.LinearFuture or ExposureKind.InverseFuture)
         {
-            var amount = exposures.Where(e => e.RollYears is not null)
-                .GroupBy(e => e.RollYears!.Value)
-                .Sum(g => Math.Abs(g.Sum(e => e.DeltaCoins)) * index * Math.Max(Math.Exp(roll.AnnualisedMoveRisk * g.Key) - 1, roll.MinAnnualisedMove));
-            charges.Add(new AddOnCharge(RollShock, amount));
+            _futuresNet += delta;
+            _futuresGross += Math.Abs(delta);
         }
 
-        if (p.DeltaShock is { } shock)
+        if (e.RollYears is { } years)
+            _rollGroups[years] = _rollGroups.GetValueOrDefault(years) + delta;
+        if (e.Kind == ExposureKind.Option)
         {
-            var usd = Math.Abs(net) * index;
-            charges.Add(new AddOnCharge(DeltaShock, Math.Min(shock.MaxFraction * usd, shock.Rate * Math.Max(0, usd - shock.ThresholdUsd))));
+            var key = (e.Option!.Expiry, e.Option.Strike, e.Option.Right);
+            var before = _series.GetValueOrDefault(key);
+            _series[key] = before + e.Quantity * e.Size;
+            _naked += Math.Max(0, -(before + e.Quantity * e.Size)) - Math.Max(0, -before);
+            if (e.Quantity < 0)
+                _shortOptionCoins -= e.Quantity * e.Size;
+            if (_p.ThetaDecayDays is { } days)
+                _thetaUsd += e.ToUsd(e.Decay(_index, days), _index, _index);
         }
 
-        if (p.ShortOptionContingency is { } rate)
-            charges.Add(new AddOnCharge(ShortOptionContingency, rate * NakedShortCoins(exposures) * index));
+        if (!e.CoinSettled && e.Kind != ExposureKind.Holding)
+            _settlement[e.SettlementAssetId] = _settlement.GetValueOrDefault(e.SettlementAssetId) + delta;
+    }
 
-        if (p.FuturesContingency is { } futuresRate)
+    /// <summary>The amounts in USD, as if <paramref name="extra"/> (when given) were also held; nothing changes.</summary>
+    public AddOnAmounts Amounts(Exposure? extra = null)
+    {
+        double net = _net, gross = _gross, futuresNet = _futuresNet, futuresGross = _futuresGross, shortCoins = _shortOptionCoins, theta = _thetaUsd, naked = _naked;
+        double extraDelta = 0, extraYears = double.NaN;
+        string? extraSettlement = null;
+        if (extra is not null)
         {
-            var coins = exposures.Where(e => e.Kind is ExposureKind.LinearFuture or ExposureKind.InverseFuture).Sum(e => Math.Abs(e.DeltaCoins));
-            charges.Add(new AddOnCharge(FuturesContingency, futuresRate * coins * index));
+            extraDelta = extra.DeltaCoins;
+            net += extraDelta;
+            gross += Math.Abs(extraDelta);
+            if (extra.Kind is ExposureKind.LinearFuture or ExposureKind.InverseFuture)
+            {
+                futuresNet += extraDelta;
+                futuresGross += Math.Abs(extraDelta);
+            }
+
+            extraYears = extra.RollYears ?? double.NaN;
+            if (extra.Kind == ExposureKind.Option)
+            {
+                var before = _series.GetValueOrDefault((extra.Option!.Expiry, extra.Option.Strike, extra.Option.Right));
+                naked += Math.Max(0, -(before + extra.Quantity * extra.Size)) - Math.Max(0, -before);
+                if (extra.Quantity < 0)
+                    shortCoins -= extra.Quantity * extra.Size;
+                if (_p.ThetaDecayDays is { } days)
+                    theta += extra.ToUsd(extra.Decay(_index, days), _index, _index);
+            }
+
+            if (!extra.CoinSettled && extra.Kind != ExposureKind.Holding)
+                extraSettlement = extra.SettlementAssetId;
         }
 
-        if (p.MinimumDeltaCharge is { } minimum)
+        var s = _index;
+        var amounts = new AddOnAmounts();
+        if (_p.RollShock is { } roll)
         {
-            var gross = exposures.Sum(e => Math.Abs(e.DeltaCoins));
-            var hedged = (gross - Math.Abs(net)) / 2;
-            charges.Add(new AddOnCharge(MinimumDeltaCharge, (minimum.NetRate * Math.Abs(net) + minimum.HedgedRate * hedged) * index));
+            var sum = 0.0;
+            foreach (var (years, groupNet) in _rollGroups)
+                sum += Math.Abs(groupNet + (years.Equals(extraYears) ? extraDelta : 0)) * s * RollFactor(roll, years);
+            if (!double.IsNaN(extraYears) && !_rollGroups.ContainsKey(extraYears))
+                sum += Math.Abs(extraDelta) * s * RollFactor(roll, extraYears);
+            amounts.RollShock = sum;
         }
 
-        if (p.ShortOptionMinimum is { } somRate)
+        if (_p.DeltaShock is { } shock)
         {
-            var shortCoins = exposures.Where(e => e.Kind == ExposureKind.Option && e.Quantity < 0).Sum(e => -e.Quantity * e.Size);
-            charges.Add(new AddOnCharge(ShortOptionMinimum, somRate * shortCoins * index));
+            var usd = Math.Abs(net) * s;
+            amounts.DeltaShock = Math.Min(shock.MaxFraction * usd, shock.Rate * Math.Max(0, usd - shock.ThresholdUsd));
         }
 
-        if (p.ThetaDecayDays is { } days)
+        amounts.ShortOptionContingency = (_p.ShortOptionContingency ?? 0) * naked * s;
+        amounts.FuturesContingency = (_p.FuturesContingency ?? 0) * futuresGross * s;
+        if (_p.MinimumDeltaCharge is { } minimum)
+            amounts.MinimumDeltaCharge = (minimum.NetRate * Math.Abs(net) + minimum.HedgedRate * (gross - Math.Abs(net)) / 2) * s;
+        amounts.ShortOptionMinimum = (_p.ShortOptionMinimum ?? 0) * shortCoins * s;
+        amounts.ThetaDecay = Math.Max(0, -theta);
+        amounts.Basis = (_p.Basis ?? 0) * Math.Abs(futuresNet) * s;
+        if (_p.MinimumCharge is { } charge)
         {
-            var decay = exposures.Where(e => e.Kind == ExposureKind.Option).Sum(e => e.ToUsd(e.Decay(index, days), index, index));
-            charges.Add(new AddOnCharge(ThetaDecay, Math.Max(0, -decay)));
+            var usd = Math.Abs(net) * s;
+            var multiplier = 1.0;
+            foreach (var tier in charge.Tiers)
+            {
+                if (usd >= tier.FloorUsd)
+                    multiplier = tier.Multiplier;
+            }
+
+            amounts.MinimumCharge = charge.Rate * usd * multiplier;
         }
 
-        if (p.Basis is { } basisRate)
+        if (_p.StablecoinDepeg is { } tiers)
         {
-            var futures = exposures.Where(e => e.Kind is ExposureKind.LinearFuture or ExposureKind.InverseFuture).Sum(e => e.DeltaCoins);
-            charges.Add(new AddOnCharge(Basis, basisRate * Math.Abs(futures) * index));
-        }
+            double sumAbs = 0, sumNet = 0;
+            var seen = false;
+            foreach (var (asset, delta) in _settlement)
+            {
+                var d = (delta + (asset == extraSettlement ? extraDelta : 0)) * s;
+                sumAbs += Math.Abs(d);
+                sumNet += d;
+                seen |= asset == extraSettlement;
+            }
 
-        if (p.MinimumCharge is { } charge)
-        {
-            var usd = Math.Abs(net) * index;
-            var multiplier = charge.Tiers.LastOrDefault(t => usd >= t.FloorUsd) is { Multiplier: > 0 } tier ? tier.Multiplier : 1;
-            charges.Add(new AddOnCharge(MinimumCharge, charge.Rate * usd * multiplier));
-        }
+            if (extraSettlement is not null && !seen)
+            {
+                sumAbs += Math.Abs(extraDelta * s);
+                sumNet += extraDelta * s;
+            }
 
-        if (p.StablecoinDepeg is { } tiers)
-        {
-            var perSettlement = exposures.Where(e => !e.CoinSettled && e.Kind != ExposureKind.Holding)
-                .GroupBy(e => e.SettlementAssetId).Select(g => g.Sum(e => e.DeltaCoins) * index).ToList();
-            var hedged = (perSettlement.Sum(Math.Abs) - Math.Abs(perSettlement.Sum())) / 2;
+            var hedged = (sumAbs - Math.Abs(sumNet)) / 2;
             var amount = 0.0;
             for (var i = 0; i < tiers.Count; i++)
             {
@@ -88,15 +178,44 @@ internal static class AddOns
                 amount += Math.Max(0, top - tiers[i].FloorUsd) * tiers[i].Rate;
             }
 
-            charges.Add(new AddOnCharge(StablecoinDepeg, amount));
+            amounts.StablecoinDepeg = amount;
         }
 
-        return charges;
+        return amounts;
     }
 
-    /// <summary>Σ over (expiry, strike, right) of max(0, -net coins): shorts not offset by longs of the same option.</summary>
-    private static double NakedShortCoins(IReadOnlyList<Exposure> exposures) =>
-        exposures.Where(e => e.Kind == ExposureKind.Option)
-            .GroupBy(e => (e.Option!.Expiry, e.Option.Strike, e.Option.Right))
-            .Sum(g => Math.Max(0, -g.Sum(e => e.Quantity * e.Size)));
+    /// <summary>The switched-on add-ons as breakdown lines, in the unit's currency.</summary>
+    public List<AddOnCharge> Lines(AddOnAmounts a, double usdPerUnit)
+    {
+        var lines = new List<AddOnCharge>();
+        void Line(bool on, string name, double amount)
+        {
+            if (on)
+                lines.Add(new AddOnCharge(name, amount / usdPerUnit));
+        }
+
+        Line(_p.RollShock is not null, RollShock, a.RollShock);
+        Line(_p.DeltaShock is not null, DeltaShock, a.DeltaShock);
+        Line(_p.ShortOptionContingency is not null, ShortOptionContingency, a.ShortOptionContingency);
+        Line(_p.FuturesContingency is not null, FuturesContingency, a.FuturesContingency);
+        Line(_p.MinimumDeltaCharge is not null, MinimumDeltaCharge, a.MinimumDeltaCharge);
+        Line(_p.ShortOptionMinimum is not null, ShortOptionMinimum, a.ShortOptionMinimum);
+        Line(_p.ThetaDecayDays is not null, ThetaDecay, a.ThetaDecay);
+        Line(_p.Basis is not null, Basis, a.Basis);
+        Line(_p.MinimumCharge is not null, MinimumCharge, a.MinimumCharge);
+        Line(_p.StablecoinDepeg is not null, StablecoinDepeg, a.StablecoinDepeg);
+        return lines;
+    }
+
+    /// <summary>Net delta in coins, as if <paramref name="extra"/> were also held.</summary>
+    public double NetDelta(Exposure? extra = null) => _net + (extra?.DeltaCoins ?? 0);
+
+    private static double RollFactor(RollShockParameters roll, double years) =>
+        Math.Max(Math.Exp(roll.AnnualisedMoveRisk * years) - 1, roll.MinAnnualisedMove);
+}
+
+/// <summary>Add-on amounts of a unit in USD; zero when switched off.</summary>
+internal struct AddOnAmounts
+{
+    public double RollShock, DeltaShock, ShortOptionContingency, FuturesContingency, MinimumDeltaCharge, ShortOptionMinimum, ThetaDecay, Basis, MinimumCharge, StablecoinDepeg;
 }

@@ -25,43 +25,8 @@ public static class PortfolioMarginCalculator
     /// <exception cref="MissingRiskParameterException">The profile has no portfolio parameters, or none for an underlying held.</exception>
     /// <exception cref="MissingMarketDataException">A price or vol the book needs is missing.</exception>
     /// <exception cref="InvalidMarginInputException">An expired future or option.</exception>
-    public static PortfolioMarginResult Calculate(Account account, MarketSnapshot market, RiskProfile profile)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(market);
-        ArgumentNullException.ThrowIfNull(profile);
-        var portfolio = profile.GetPortfolio();
-
-        var pooled = account.Positions.Where(p => !p.IsIsolated).ToList();
-        var underlyings = pooled.Select(p => p.Instrument.Underlying.Id)
-            .Concat(account.Orders.Select(o => o.Instrument.Underlying.Id))
-            .Concat(account.Balances.Where(b => !b.Asset.IsStablecoin && b.Quantity != 0 && portfolio.Covers(b.Asset.Id)
-                && portfolio.For(b.Asset.Id, profile.Name).IncludeCollateral).Select(b => b.Asset.Id))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-
-        var units = ImmutableArray.CreateBuilder<RiskUnitMargin>(underlyings.Count);
-        foreach (var underlying in underlyings)
-        {
-            var p = portfolio.For(underlying, profile.Name);
-            var index = market.GetIndexPrice(underlying);
-            var exposures = pooled.Where(x => x.Instrument.Underlying.Id == underlying)
-                .Select(x => ToExposure(x.Instrument, (double)x.Quantity, x.Instrument.Id, market))
-                .ToList();
-            if (p.IncludeCollateral && account.Balances.FirstOrDefault(b => b.Asset.Id == underlying) is { Quantity: not 0 } balance)
-                exposures.Add(Exposure.Holding($"collateral:{underlying}", (double)balance.Quantity, index));
-            var orders = account.Orders.Where(o => o.Instrument.Underlying.Id == underlying)
-                .Select(o => ToExposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}", market))
-                .ToList();
-            units.Add(RiskUnitEngine.Evaluate(underlying, index, p, portfolio, exposures, orders));
-        }
-
-        var result = units.MoveToImmutable();
-        var (riskMatrixUsd, offsetUsd, label) = Aggregate(portfolio.Aggregation, result);
-        var ordersUsd = result.Sum(u => u.OpenOrdersMargin * u.UsdPerUnit);
-        var (mm, im) = RiskUnitEngine.Relation(portfolio, riskMatrixUsd - offsetUsd, ordersUsd);
-        return new PortfolioMarginResult(Report(account, market, profile, mm, im), result, label, riskMatrixUsd, offsetUsd);
-    }
+    public static PortfolioMarginResult Calculate(Account account, MarketSnapshot market, RiskProfile profile) =>
+        PortfolioRiskState.Create(account, market, profile).Result;
 
     /// <summary>
     /// Every pooled position of the account as exposures grouped by underlying, with coin collateral
@@ -90,7 +55,7 @@ public static class PortfolioMarginCalculator
         return groups;
     }
 
-    private static Exposure ToExposure(Instrument instrument, double quantity, string id, MarketSnapshot market)
+    internal static Exposure ToExposure(Instrument instrument, double quantity, string id, MarketSnapshot market)
     {
         StandardMath.CheckLive(instrument, market);
         var index = market.GetIndexPrice(instrument.Underlying.Id);
@@ -105,51 +70,74 @@ public static class PortfolioMarginCalculator
         };
     }
 
-    /// <summary>Σ unit risk-matrix margins in USD, the offset taken off it, and the aggregation's label.</summary>
-    private static (double Total, double Offset, string Label) Aggregate(CrossUnitAggregation aggregation, ImmutableArray<RiskUnitMargin> units)
+    /// <summary>Σ unit risk-matrix margins in USD and the offset taken off it by the aggregation (docs/methodology.md §Aggregation).</summary>
+    internal static (double Total, double Offset) Aggregate(CrossUnitAggregation aggregation, ReadOnlySpan<UnitFigures> units)
     {
-        var total = units.Sum(u => u.RiskMatrixMargin * u.UsdPerUnit);
+        var total = 0.0;
+        foreach (var u in units)
+            total += u.RiskMatrixUsd;
         switch (aggregation)
         {
             case CrossUnitAggregation.PairCredit credit:
-                var credited = new HashSet<string>(StringComparer.Ordinal);
                 var offset = 0.0;
+                var credited = 0UL;
                 foreach (var pair in credit.Pairs)
                 {
-                    var a = units.FirstOrDefault(u => u.Underlying == pair.First);
-                    var b = units.FirstOrDefault(u => u.Underlying == pair.Second);
-                    if (a is null || b is null || credited.Contains(a.Underlying) || credited.Contains(b.Underlying) || Math.Sign(a.NetDelta) * Math.Sign(b.NetDelta) >= 0)
+                    var a = IndexOf(units, pair.First);
+                    var b = IndexOf(units, pair.Second);
+                    if (a < 0 || b < 0 || (credited & ((1UL << a) | (1UL << b))) != 0 || Math.Sign(units[a].NetDelta) * Math.Sign(units[b].NetDelta) >= 0)
                         continue;
-                    offset += pair.Rate * Math.Min(a.WorstCaseLoss * a.UsdPerUnit, b.WorstCaseLoss * b.UsdPerUnit);
-                    credited.Add(a.Underlying);
-                    credited.Add(b.Underlying);
+                    offset += pair.Rate * Math.Min(units[a].WorstLossUsd, units[b].WorstLossUsd);
+                    credited |= (1UL << a) | (1UL << b);
                 }
 
-                return (total, offset, "pair credit");
+                return (total, offset);
             case CrossUnitAggregation.Correlation correlation:
-                var losses = units.Select(u => u.WorstCaseLoss * u.UsdPerUnit).ToArray();
-                var directions = units.Select(u => u.WorstScenario.Scenario.PriceMove < 0 ? -1.0 : 1.0).ToArray();
-                var rows = units.Select(u => correlation.Underlyings.IndexOf(u.Underlying) is var i and >= 0
-                    ? i
-                    : throw new MissingRiskParameterException("correlation", "correlation row", u.Underlying)).ToArray();
                 var quadratic = 0.0;
-                for (var i = 0; i < losses.Length; i++)
+                var sum = 0.0;
+                for (var i = 0; i < units.Length; i++)
                 {
-                    for (var j = 0; j < losses.Length; j++)
-                        quadratic += losses[i] * directions[i] * correlation.Matrix[rows[i]][rows[j]] * directions[j] * losses[j];
+                    var row = Row(correlation, units[i].Underlying);
+                    sum += units[i].WorstLossUsd;
+                    for (var j = 0; j < units.Length; j++)
+                    {
+                        quadratic += units[i].WorstLossUsd * units[i].Direction * correlation.Matrix[row][Row(correlation, units[j].Underlying)]
+                            * units[j].Direction * units[j].WorstLossUsd;
+                    }
                 }
 
-                return (total, losses.Sum() - Math.Sqrt(Math.Max(quadratic, 0)), "correlation");
+                return (total, sum - Math.Sqrt(Math.Max(quadratic, 0)));
             default:
-                return (total, 0, "none");
+                return (total, 0);
         }
     }
+
+    internal static string Label(CrossUnitAggregation aggregation) => aggregation switch
+    {
+        CrossUnitAggregation.PairCredit => "pair credit",
+        CrossUnitAggregation.Correlation => "correlation",
+        _ => "none",
+    };
+
+    private static int IndexOf(ReadOnlySpan<UnitFigures> units, string underlying)
+    {
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (units[i].Underlying == underlying)
+                return i < 64 ? i : throw new InvalidMarginInputException("aggregation.pairs", "pair credit supports at most 64 risk units");
+        }
+
+        return -1;
+    }
+
+    private static int Row(CrossUnitAggregation.Correlation correlation, string underlying) =>
+        correlation.Underlyings.IndexOf(underlying) is var i and >= 0 ? i : throw new MissingRiskParameterException("correlation", "correlation row", underlying);
 
     /// <summary>
     /// Account summary: equity with every option marked to market (long and short, Deribit), portfolio
     /// IM/MM plus isolated and borrow margins. The pool excludes isolated positions and their margins.
     /// </summary>
-    private static MarginReport Report(Account account, MarketSnapshot market, RiskProfile profile, double portfolioMm, double portfolioIm)
+    internal static MarginReport Report(Account account, MarketSnapshot market, RiskProfile profile, double portfolioMm, double portfolioIm)
     {
         var collateral = CollateralValuation.Value(account, market, profile);
         var collateralValue = collateral.Sum(c => c.CollateralValue);

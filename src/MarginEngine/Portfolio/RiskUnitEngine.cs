@@ -8,7 +8,7 @@ namespace MarginEngine.Portfolio;
 /// <summary>Revalues one risk unit under its scenarios and combines the worst loss with the add-ons (docs/methodology.md §Portfolio).</summary>
 internal static class RiskUnitEngine
 {
-    public static RiskUnitMargin Evaluate(string underlying, double index, RiskUnitParameters p, PortfolioParameters portfolio,
+    public static UnitEvaluation Evaluate(string underlying, double index, RiskUnitParameters p, PortfolioParameters portfolio,
         IReadOnlyList<Exposure> exposures, IReadOnlyList<Exposure> orders)
     {
         var grid = new UnitGrid(p, index);
@@ -28,31 +28,36 @@ internal static class RiskUnitEngine
         var worstLoss = Math.Max(0, -counted[worst]);
         var usdPerUnit = p.Currency == UnitCurrency.Usd ? 1 : index;
 
-        var addOns = AddOns.Compute(p.AddOns, exposures, index);
-        var riskMatrix = Combine(portfolio.Family, worstLoss, addOns, usdPerUnit);
+        var addOns = new AddOns(p.AddOns, index, exposures);
+        var amounts = addOns.Amounts();
+        var riskMatrix = Combine(portfolio.Family, worstLoss, amounts, usdPerUnit);
 
         var ordersMargin = 0.0;
+        var cellsWithOrders = cells;
+        var addOnsWithOrders = addOns;
         if (orders.Count > 0)
         {
+            cellsWithOrders = (double[])cells.Clone();
             for (var k = 0; k < orders.Count; k++)
             {
                 var row = matrix.AsSpan((exposures.Count + k) * n, n);
                 grid.FillRow(orders[k], scratch, row);
-                ScenarioKernels.Accumulate(row, cells);
+                ScenarioKernels.Accumulate(row, cellsWithOrders);
             }
 
-            var withOrders = Count(grid, cells);
-            var all = exposures.Concat(orders).ToList();
-            var filled = Combine(portfolio.Family, Math.Max(0, -withOrders[Worst(withOrders)]), AddOns.Compute(p.AddOns, all, index), usdPerUnit);
+            var withOrders = Count(grid, cellsWithOrders);
+            addOnsWithOrders = new AddOns(p.AddOns, index, exposures.Concat(orders));
+            var filled = Combine(portfolio.Family, Math.Max(0, -withOrders[Worst(withOrders)]), addOnsWithOrders.Amounts(), usdPerUnit);
             ordersMargin = Math.Max(0, filled - riskMatrix);
         }
 
         var (mm, im) = Relation(portfolio, riskMatrix, ordersMargin);
         var scenarioPnls = grid.Scenarios.Select((s, i) => new ScenarioPnl(s, counted[i])).ToImmutableArray();
-        return new RiskUnitMargin(underlying, p.Currency, index, scenarioPnls, scenarioPnls[worst], worstLoss,
-            [.. addOns.Select(a => a with { Amount = a.Amount / usdPerUnit })], riskMatrix, ordersMargin, mm, im, usdPerUnit,
-            exposures.Sum(e => e.DeltaCoins),
+        var margin = new RiskUnitMargin(underlying, p.Currency, index, scenarioPnls, scenarioPnls[worst], worstLoss,
+            [.. addOns.Lines(amounts, usdPerUnit)], riskMatrix, ordersMargin, mm, im, usdPerUnit,
+            addOns.NetDelta(),
             [.. exposures.Select((e, k) => new PositionContribution(e.Id, matrix[k * n + worst]))]);
+        return new UnitEvaluation(margin, grid, cells, cellsWithOrders, addOns, addOnsWithOrders);
     }
 
     /// <summary>MM and IM from a risk-matrix margin: MM = factor x RM, IM = RM + orders; or MM = RM, IM = factor x MM + orders.</summary>
@@ -60,6 +65,25 @@ internal static class RiskUnitEngine
         portfolio.InitialFactor is { } factor
             ? (riskMatrix, factor * riskMatrix + ordersMargin)
             : (portfolio.MaintenanceFactor * riskMatrix, riskMatrix + ordersMargin);
+
+    /// <summary>The worst counted cell of <paramref name="sums"/> and its counted value, without allocating.</summary>
+    internal static (int Index, double Counted) WorstOf(UnitGrid grid, ReadOnlySpan<double> sums)
+    {
+        var p = grid.Parameters;
+        var worst = 0;
+        var worstValue = double.PositiveInfinity;
+        for (var i = 0; i < sums.Length; i++)
+        {
+            var counted = Counted(grid, p, i, sums[i]);
+            if (counted < worstValue)
+            {
+                worstValue = counted;
+                worst = i;
+            }
+        }
+
+        return (worst, worstValue);
+    }
 
     /// <summary>Counted P&amp;L per scenario from the summed cells: extended losses dampened, gains at the offset (capped).</summary>
     internal static double[] Count(UnitGrid grid, ReadOnlySpan<double> sums)
@@ -100,18 +124,13 @@ internal static class RiskUnitEngine
     /// Risk-matrix family: worst + add-ons, floored by the minimum delta charge. SPAN: max(worst, short option minimum).
     /// OKX: max{ max(MR1, MR2, MR6) + MR4 + MR9, MR7 }, the worst case being the larger of MR1 (grid) and MR6 (extreme cells).
     /// </summary>
-    internal static double Combine(MarginFamily family, double worstLoss, IReadOnlyList<AddOnCharge> usdAddOns, double usdPerUnit)
+    internal static double Combine(MarginFamily family, double worstLoss, in AddOnAmounts a, double usdPerUnit) => family switch
     {
-        double Charge(string name) => usdAddOns.Where(a => a.Name == name).Sum(a => a.Amount) / usdPerUnit;
-        return family switch
-        {
-            MarginFamily.Span => Math.Max(worstLoss, Charge(AddOns.ShortOptionMinimum)),
-            MarginFamily.Okx => Math.Max(
-                Math.Max(worstLoss, Charge(AddOns.ThetaDecay)) + Charge(AddOns.Basis) + Charge(AddOns.StablecoinDepeg),
-                Charge(AddOns.MinimumCharge)),
-            _ => Math.Max(
-                worstLoss + Charge(AddOns.RollShock) + Charge(AddOns.DeltaShock) + Charge(AddOns.ShortOptionContingency) + Charge(AddOns.FuturesContingency),
-                Charge(AddOns.MinimumDeltaCharge)),
-        };
-    }
+        MarginFamily.Span => Math.Max(worstLoss, a.ShortOptionMinimum / usdPerUnit),
+        MarginFamily.Okx => Math.Max(Math.Max(worstLoss, a.ThetaDecay / usdPerUnit) + (a.Basis + a.StablecoinDepeg) / usdPerUnit, a.MinimumCharge / usdPerUnit),
+        _ => Math.Max(worstLoss + (a.RollShock + a.DeltaShock + a.ShortOptionContingency + a.FuturesContingency) / usdPerUnit, a.MinimumDeltaCharge / usdPerUnit),
+    };
 }
+
+/// <summary>A risk unit's public breakdown and the compiled state a what-if starts from.</summary>
+internal sealed record UnitEvaluation(RiskUnitMargin Margin, UnitGrid Grid, double[] Cells, double[] CellsWithOrders, AddOns AddOns, AddOns AddOnsWithOrders);

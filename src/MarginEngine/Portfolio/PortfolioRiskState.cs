@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using MarginEngine.Accounts;
+using MarginEngine.Kernels;
+using MarginEngine.MarketData;
+using MarginEngine.Profiles;
+using MarginEngine.Results;
+
+namespace MarginEngine.Portfolio;
+
+/// <summary>
+/// An account's portfolio margin kept compiled: per risk unit, the scenario P&amp;L vector of the book
+/// (and of the book with its resting orders) and the add-on aggregates. A what-if (one more order, or
+/// virtual positions as in a venue's position builder) reprices only the new legs and costs
+/// O(scenarios) per leg instead of a full recompute (docs/methodology.md §What-if).
+/// Not thread-safe: what-ifs reuse scratch buffers; create one state per thread.
+/// </summary>
+public sealed class PortfolioRiskState
+{
+    private readonly MarketSnapshot _market;
+    private readonly RiskProfile _profile;
+    private readonly PortfolioParameters _portfolio;
+    private readonly UnitEvaluation[] _units;
+    private readonly UnitFigures[] _figures;
+    private readonly double[] _row;
+    private readonly double[] _stdDev;
+    private readonly double[] _cells;
+    private readonly UnitFigures[] _quoteScratch;
+    private readonly Account _account;
+
+    private PortfolioRiskState(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, UnitEvaluation[] units, PortfolioMarginResult result, MarginQuote current)
+    {
+        _account = account;
+        _market = market;
+        _profile = profile;
+        _portfolio = portfolio;
+        _units = units;
+        _figures = [.. units.Select(u => UnitFigures.Of(u.Margin))];
+        _quoteScratch = new UnitFigures[_figures.Length];
+        var width = units.Length == 0 ? 0 : units.Max(u => u.Grid.Count);
+        _row = new double[width];
+        _stdDev = new double[width];
+        _cells = new double[width];
+        Result = result;
+        Current = current;
+    }
+
+    /// <summary>The full portfolio result of the account the state was built from.</summary>
+    public PortfolioMarginResult Result { get; }
+
+    /// <summary>The portfolio IM and MM of that account, unrounded.</summary>
+    public MarginQuote Current { get; }
+
+    /// <summary>Compiles <paramref name="account"/>: the full portfolio computation, kept for what-ifs.</summary>
+    /// <exception cref="Errors.MissingRiskParameterException">The profile has no portfolio parameters, or none for an underlying held.</exception>
+    /// <exception cref="Errors.MissingMarketDataException">A price or vol the book needs is missing.</exception>
+    /// <exception cref="Errors.InvalidMarginInputException">An expired future or option.</exception>
+    public static PortfolioRiskState Create(Account account, MarketSnapshot market, RiskProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(profile);
+        var portfolio = profile.GetPortfolio();
+        var groups = PortfolioMarginCalculator.Exposures(account, market, includeAllCollateral: false);
+        foreach (var balance in account.Balances)
+        {
+            var id = balance.Asset.Id;
+            if (balance.Asset.IsStablecoin || balance.Quantity == 0 || !portfolio.Covers(id) || !portfolio.For(id, profile.Name).IncludeCollateral)
+                continue;
+            var at = groups.FindIndex(g => g.Underlying == id);
+            if (at < 0)
+            {
+                groups.Add((id, []));
+                at = groups.Count - 1;
+            }
+
+            groups[at].Exposures.Add(Exposure.Holding($"collateral:{id}", (double)balance.Quantity, market.GetIndexPrice(id)));
+        }
+
+        var orders = account.Orders.Select(o => (Underlying: o.Instrument.Underlying.Id, Exposure: PortfolioMarginCalculator.ToExposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}", market))).ToList();
+        foreach (var (underlying, _) in orders)
+        {
+            if (groups.FindIndex(g => g.Underlying == underlying) < 0)
+                groups.Add((underlying, []));
+        }
+
+        var units = groups.Select(g => RiskUnitEngine.Evaluate(g.Underlying, market.GetIndexPrice(g.Underlying), portfolio.For(g.Underlying, profile.Name), portfolio,
+            g.Exposures, [.. orders.Where(o => o.Underlying == g.Underlying).Select(o => o.Exposure)])).ToArray();
+        var figures = units.Select(u => UnitFigures.Of(u.Margin)).ToArray();
+        var (total, offset) = PortfolioMarginCalculator.Aggregate(portfolio.Aggregation, figures);
+        var ordersUsd = figures.Sum(f => f.OrdersUsd);
+        var (mm, im) = RiskUnitEngine.Relation(portfolio, total - offset, ordersUsd);
+        var result = new PortfolioMarginResult(PortfolioMarginCalculator.Report(account, market, profile, mm, im),
+            [.. units.Select(u => u.Margin)], PortfolioMarginCalculator.Label(portfolio.Aggregation), total, offset);
+        return new PortfolioRiskState(account, market, profile, portfolio, units, result, new MarginQuote(im, mm, total - offset));
+    }
+
+    /// <summary>
+    /// Portfolio IM and MM if <paramref name="position"/> were added to the book as a new leg. On an
+    /// underlying the book does not hold yet, the account is recomputed in full.
+    /// </summary>
+    /// <exception cref="Errors.MissingMarketDataException">No price or vol for the leg.</exception>
+    public MarginQuote WhatIf(Position position)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        var k = UnitOf(position.Instrument.Underlying.Id);
+        if (k < 0)
+            return Recompute([position]);
+        var exposure = PortfolioMarginCalculator.ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, _market);
+        var unit = _units[k];
+        var grid = unit.Grid;
+        var n = grid.Count;
+        var row = _row.AsSpan(0, n);
+        grid.FillRow(exposure, _stdDev.AsSpan(0, n), row);
+        var cells = _cells.AsSpan(0, n);
+
+        unit.Cells.CopyTo(cells);
+        ScenarioKernels.Accumulate(row, cells);
+        var usdPerUnit = unit.Margin.UsdPerUnit;
+        var (worst, counted) = RiskUnitEngine.WorstOf(grid, cells);
+        var riskMatrix = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), unit.AddOns.Amounts(exposure), usdPerUnit);
+
+        var ordersMargin = 0.0;
+        if (!ReferenceEquals(unit.Cells, unit.CellsWithOrders))
+        {
+            unit.CellsWithOrders.CopyTo(cells);
+            ScenarioKernels.Accumulate(row, cells);
+            var (_, countedWithOrders) = RiskUnitEngine.WorstOf(grid, cells);
+            var filled = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -countedWithOrders), unit.AddOnsWithOrders.Amounts(exposure), usdPerUnit);
+            ordersMargin = Math.Max(0, filled - riskMatrix);
+        }
+
+        var direction = grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0;
+        return Quote(k, new UnitFigures(unit.Margin.Underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit,
+            unit.AddOns.NetDelta(exposure), direction, ordersMargin * usdPerUnit));
+    }
+
+    /// <summary>Portfolio IM and MM if every <paramref name="positions"/> leg were added (a position builder's virtual book).</summary>
+    public MarginQuote WhatIf(IReadOnlyList<Position> positions)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        if (positions.Count == 1)
+            return WhatIf(positions[0]);
+        if (positions.Any(p => UnitOf(p.Instrument.Underlying.Id) < 0))
+            return Recompute(positions);
+        var figures = (UnitFigures[])_figures.Clone();
+        foreach (var group in positions.GroupBy(p => UnitOf(p.Instrument.Underlying.Id)))
+        {
+            var unit = _units[group.Key];
+            var grid = unit.Grid;
+            var n = grid.Count;
+            var cells = (double[])unit.Cells.Clone();
+            var withOrders = ReferenceEquals(unit.Cells, unit.CellsWithOrders) ? null : (double[])unit.CellsWithOrders.Clone();
+            var addOns = unit.AddOns.Clone();
+            var addOnsWithOrders = withOrders is null ? null : unit.AddOnsWithOrders.Clone();
+            foreach (var position in group)
+            {
+                var exposure = PortfolioMarginCalculator.ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, _market);
+                grid.FillRow(exposure, _stdDev.AsSpan(0, n), _row.AsSpan(0, n));
+                ScenarioKernels.Accumulate(_row.AsSpan(0, n), cells);
+                addOns.Add(exposure);
+                if (withOrders is not null)
+                {
+                    ScenarioKernels.Accumulate(_row.AsSpan(0, n), withOrders);
+                    addOnsWithOrders!.Add(exposure);
+                }
+            }
+
+            var usdPerUnit = unit.Margin.UsdPerUnit;
+            var (worst, counted) = RiskUnitEngine.WorstOf(grid, cells);
+            var riskMatrix = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), addOns.Amounts(), usdPerUnit);
+            var ordersMargin = withOrders is null
+                ? 0
+                : Math.Max(0, RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -RiskUnitEngine.WorstOf(grid, withOrders).Counted), addOnsWithOrders!.Amounts(), usdPerUnit) - riskMatrix);
+            figures[group.Key] = new UnitFigures(unit.Margin.Underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, addOns.NetDelta(),
+                grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit);
+        }
+
+        return Quote(figures);
+    }
+
+    private MarginQuote Quote(int replaced, UnitFigures unit)
+    {
+        _figures.CopyTo(_quoteScratch, 0);
+        _quoteScratch[replaced] = unit;
+        return Quote(_quoteScratch);
+    }
+
+    private MarginQuote Quote(ReadOnlySpan<UnitFigures> figures)
+    {
+        var (total, offset) = PortfolioMarginCalculator.Aggregate(_portfolio.Aggregation, figures);
+        var orders = 0.0;
+        foreach (var f in figures)
+            orders += f.OrdersUsd;
+        var (mm, im) = RiskUnitEngine.Relation(_portfolio, total - offset, orders);
+        return new MarginQuote(im, mm, total - offset);
+    }
+
+    private MarginQuote Recompute(IEnumerable<Position> positions) =>
+        Create(new Account(_account.Id, _account.Mode, _account.Balances, _account.Positions.Concat(positions), _account.Orders), _market, _profile).Current;
+
+    private int UnitOf(string underlying)
+    {
+        for (var i = 0; i < _units.Length; i++)
+        {
+            if (_units[i].Margin.Underlying == underlying)
+                return i;
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,122 @@
+using MarginEngine.Accounts;
+using MarginEngine.Instruments;
+using MarginEngine.Portfolio;
+using static MarginEngine.Tests.Fixtures;
+using static MarginEngine.Tests.Portfolio.PortfolioFixtures;
+
+namespace MarginEngine.Tests.Portfolio;
+
+/// <summary>A what-if must agree with a full recompute of the account with the extra legs, to 1e-9 relative.</summary>
+public class PortfolioRiskStateTests
+{
+    private static readonly AddOnParameters AllAddOns = new(new RollShockParameters(0.075, 0.01), new DeltaShockParameters(100_000, 0.1, 0.05), 0.01, 0.006,
+        new MinimumDeltaChargeParameters(0.02, 0.01), null, 1, 0.002, new MinimumChargeParameters(0.01, [new SizeTier(0, 1), new SizeTier(100_000, 1.5)]),
+        [new DepegTier(0, 0.001), new DepegTier(50_000, 0.004)]);
+
+    private static (Account Account, MarginEngine.MarketData.MarketSnapshot Market) Book(int seed)
+    {
+        var random = new Random(seed);
+        var marks = new List<(string, double)> { ("BTCUSDT", 50_000), ("ETHUSDT", 3_000), ("BTCUSDT-F", 50_300) };
+        var vols = new List<(string, double)>();
+        var positions = new List<Position>
+        {
+            new(BtcUsdt, Math.Round((decimal)(random.NextDouble() * 4 - 2), 2) is var q && q != 0 ? q : 1m, 50_000m),
+            new(EthUsdt, Math.Round((decimal)(random.NextDouble() * 40 - 20), 1) is var e && e != 0 ? e : 5m, 3_000m),
+            new(DatedFuture(40), -1m, 50_300m),
+        };
+        for (var i = 0; i < 12; i++)
+        {
+            var option = Option($"O{i}", random.Next(2) == 0 ? OptionRight.Call : OptionRight.Put, 5_000m * random.Next(7, 14), random.Next(3, 90),
+                random.Next(3) == 0 ? Settlement.Inverse : Settlement.Linear);
+            marks.Add((option.Id, 1_000));
+            vols.Add((option.Id, 0.4 + random.NextDouble() * 0.5));
+            positions.Add(new Position(option, Math.Round((decimal)(random.NextDouble() * 6 - 3), 1) is var x && x != 0 ? x : -1m, 1_000m));
+        }
+
+        marks.Add(("NEW-C", 900));
+        vols.Add(("NEW-C", 0.55));
+        var orders = new[] { new OpenOrder("bid", BtcUsdt, OrderSide.Buy, 0.5m, 49_000m) };
+        return (Account([new Balance(Usdt, 500_000m), new Balance(Btc, 1m)], positions, orders), Market(marks, vols));
+    }
+
+    public static TheoryData<int, string> Cases() => new()
+    {
+        { 1, "usd" }, { 2, "coin" }, { 3, "pair" }, { 4, "correlation" }, { 5, "okx" }, { 6, "span" },
+    };
+
+    private static MarginEngine.Profiles.RiskProfile ProfileFor(string kind)
+    {
+        var extended = new[] { new ExtendedMove(-0.5), new ExtendedMove(1), new ExtendedMove(3) };
+        var usd = Unit(extended: extended, includeCollateral: true, addOns: AllAddOns, pnlOffset: 0.2);
+        return kind switch
+        {
+            "coin" => Profile(Unit(UnitCurrency.Coin, extended: extended, addOns: AllAddOns)),
+            "pair" => Profile(usd, new CrossUnitAggregation.PairCredit([new UnitPairCredit("BTC", "ETH", 0.5)])),
+            "correlation" => Profile(usd, new CrossUnitAggregation.Correlation(["BTC", "ETH"], [[1.0, 0.7], [0.7, 1.0]])),
+            "okx" => Profile(usd, mmFactor: 1, imFactor: 1.3, family: MarginFamily.Okx),
+            "span" => Profile(usd, mmFactor: 1, family: MarginFamily.Span),
+            _ => Profile(usd),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void WhatIfOneOption_AgreesWithAFullRecompute(int seed, string kind)
+    {
+        var (account, market) = Book(seed);
+        var profile = ProfileFor(kind);
+        var state = PortfolioRiskState.Create(account, market, profile);
+        var extra = new Position(Option("NEW-C", OptionRight.Call, 55_000m, 30), -2m, 900m);
+
+        var quick = state.WhatIf(extra);
+        var full = PortfolioRiskState.Create(account.WithPosition(extra), market, profile).Current;
+        quick.InitialMargin.Should().BeApproximately(full.InitialMargin, 1e-9 * full.InitialMargin);
+        quick.MaintenanceMargin.Should().BeApproximately(full.MaintenanceMargin, 1e-9 * full.MaintenanceMargin);
+        quick.InitialMargin.Should().NotBe(state.Current.InitialMargin);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void WhatIfSeveralVirtualPositions_AgreesWithAFullRecompute(int seed, string kind)
+    {
+        var (account, market) = Book(seed);
+        var profile = ProfileFor(kind);
+        var state = PortfolioRiskState.Create(account, market, profile);
+        Position[] extras =
+        [
+            new(Option("NEW-C", OptionRight.Call, 55_000m, 30), 1.5m, 900m),
+            new(new Perpetual("ETHUSDC", Eth, new MarginEngine.Assets.Asset("USDC", 2, true), Settlement.Linear), -3m, 3_000m),
+        ];
+        var marketWithUsdc = new MarginEngine.MarketData.MarketSnapshot(market.ValuationTime,
+            market.IndexPrices.Append(KeyValuePair.Create("USDC", 1.0)), market.MarkPrices.Append(KeyValuePair.Create("ETHUSDC", 3_000.0)), market.ImpliedVolatilities);
+        state = PortfolioRiskState.Create(account, marketWithUsdc, profile);
+
+        var quick = state.WhatIf(extras);
+        var full = PortfolioRiskState.Create(account.WithPosition(extras[0]).WithPosition(extras[1]), marketWithUsdc, profile).Current;
+        quick.InitialMargin.Should().BeApproximately(full.InitialMargin, 1e-9 * full.InitialMargin);
+        quick.MaintenanceMargin.Should().BeApproximately(full.MaintenanceMargin, 1e-9 * full.MaintenanceMargin);
+    }
+
+    [Fact]
+    public void Current_IsTheCalculatorsResult()
+    {
+        // The state is the calculator's own path: its rounded report equals the calculator's.
+        var (account, market) = Book(7);
+        var profile = ProfileFor("usd");
+        PortfolioRiskState.Create(account, market, profile).Result.Report
+            .Should().BeEquivalentTo(PortfolioMarginCalculator.Calculate(account, market, profile).Report);
+    }
+
+    [Fact]
+    public void WhatIfOnANewUnderlying_FallsBackToAFullRecompute()
+    {
+        // A book on ETH only; a BTC leg needs a BTC unit: the state recomputes the account in full.
+        var market = Market([("ETHUSDT", 3_000), ("BTCUSDT", 50_000)]);
+        var account = Account([new Balance(Usdt, 100_000m)], [new Position(EthUsdt, 10m, 3_000m)]);
+        var profile = Profile(Unit());
+        var quick = PortfolioRiskState.Create(account, market, profile).WhatIf(new Position(BtcUsdt, 1m, 50_000m));
+        // ETH: 10 x 3,000 x 0.16 = 4,800; BTC: 50,000 x 0.16 = 8,000 -> RM 12,800, IM 12,800, MM 10,240.
+        quick.InitialMargin.Should().BeApproximately(12_800, 1e-6);
+        quick.MaintenanceMargin.Should().BeApproximately(10_240, 1e-6);
+    }
+}
