@@ -6,9 +6,9 @@ namespace MarginEngine.Kernels;
 
 /// <summary>
 /// Reprices one option in every scenario of a risk unit and writes its row of unit P&amp;L:
-/// <c>v[s] = sign (F[s] N(sign d1) - K N(sign d2))</c>, <c>d1 = (ln(S/K) + ln(1+m[s])) / sd[s] + sd[s]/2</c>,
+/// <c>v[s] = sign (F[s] N(sign d1) - K N(sign d2))</c>, <c>d1 = (ln(S/K) + ln(1+m[s])) x (1/sd[s]) + sd[s]/2</c>,
 /// <c>d2 = d1 - sd[s]</c> (Black-76, undiscounted), then <c>row[s] = scale (A[s] v[s] - B[s] v0)</c>.
-/// What does not change across scenarios is hoisted by the caller: ln(S/K), ln(1+m), σ'√T per lane.
+/// What does not change across scenarios is hoisted by the caller: ln(S/K), ln(1+m), σ'√T and its inverse per lane.
 /// Vectorised across scenarios (512 or 256 bits, chosen at run time) with a scalar twin that every
 /// lane equals bit for bit.
 /// </summary>
@@ -16,32 +16,40 @@ internal static class OptionKernel
 {
     /// <summary>Black-76 value of one lane; <paramref name="sign"/> +1 call, -1 put.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Value(double logMoneyness, double logMove, double forward, double strike, double stdDev, double sign)
+    public static double Value(double logMoneyness, double logMove, double forward, double strike, double stdDev, double inverseStdDev, double sign)
     {
-        var d1 = (logMoneyness + logMove) / stdDev + 0.5 * stdDev;
+        var d1 = (logMoneyness + logMove) * inverseStdDev + 0.5 * stdDev;
         var d2 = d1 - stdDev;
         return sign * (forward * FastMath.NormalCdf(sign * d1) - strike * FastMath.NormalCdf(sign * d2));
     }
 
     /// <summary>Fills <paramref name="row"/> with the best vector width the machine has.</summary>
-    public static void Row(in OptionLanes option, in UnitLanes unit, ReadOnlySpan<double> stdDev, Span<double> row)
+    public static void Row(in OptionLanes option, in UnitLanes unit, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row)
     {
-        var n = CheckLengths(unit, stdDev, row);
+        var n = CheckLengths(unit, stdDev, inverseStdDev, row);
         var done = 0;
         if (Vector512.IsHardwareAccelerated)
-            done = Row512(option, unit, stdDev, row, n);
+            done = Row512(option, unit, stdDev, inverseStdDev, row, n);
         else if (Vector256.IsHardwareAccelerated)
-            done = Row256(option, unit, stdDev, row, n);
-        RowScalar(option, unit, stdDev, row, done, n);
+            done = Row256(option, unit, stdDev, inverseStdDev, row, n);
+        RowScalar(option, unit, stdDev, inverseStdDev, row, done, n);
     }
 
     /// <summary>The plain-loop reference, every lane.</summary>
-    public static void RowScalar(in OptionLanes option, in UnitLanes unit, ReadOnlySpan<double> stdDev, Span<double> row) =>
-        RowScalar(option, unit, stdDev, row, 0, CheckLengths(unit, stdDev, row));
+    public static void RowScalar(in OptionLanes option, in UnitLanes unit, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row) =>
+        RowScalar(option, unit, stdDev, inverseStdDev, row, 0, CheckLengths(unit, stdDev, inverseStdDev, row));
+
+    /// <summary>One lane of the row, equal to the kernel's lane bit for bit.</summary>
+    public static double Lane(in OptionLanes o, double logMove, double price, double a, double b, double stdDev, double inverseStdDev)
+    {
+        var value = Value(o.LogMoneyness, logMove, price, o.Strike, stdDev, inverseStdDev, o.Sign);
+        return o.Scale * (a * value - b * o.BaseValue);
+    }
 
     /// <summary>Vector512 lanes only (the scalar twin finishes the tail); exposed for the bitwise tests.</summary>
-    internal static int Row512(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, Span<double> row, int n)
+    internal static int Row512(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int n)
     {
+        ref var inverseSd = ref MemoryMarshal.GetReference(inverseStdDev);
         ref var logMove = ref MemoryMarshal.GetReference(u.LogMove);
         ref var price = ref MemoryMarshal.GetReference(u.Price);
         ref var a = ref MemoryMarshal.GetReference(u.A);
@@ -58,7 +66,7 @@ internal static class OptionKernel
         for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
         {
             var s = Vector512.LoadUnsafe(ref sd, (nuint)i);
-            var d1 = (lnm + Vector512.LoadUnsafe(ref logMove, (nuint)i)) / s + half * s;
+            var d1 = (lnm + Vector512.LoadUnsafe(ref logMove, (nuint)i)) * Vector512.LoadUnsafe(ref inverseSd, (nuint)i) + half * s;
             var d2 = d1 - s;
             var value = sign * (Vector512.LoadUnsafe(ref price, (nuint)i) * FastMath.NormalCdf(sign * d1) - strike * FastMath.NormalCdf(sign * d2));
             var cell = scale * (Vector512.LoadUnsafe(ref a, (nuint)i) * value - Vector512.LoadUnsafe(ref b, (nuint)i) * baseValue);
@@ -69,8 +77,9 @@ internal static class OptionKernel
     }
 
     /// <summary>Vector256 lanes only (the scalar twin finishes the tail); exposed for the bitwise tests.</summary>
-    internal static int Row256(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, Span<double> row, int n)
+    internal static int Row256(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int n)
     {
+        ref var inverseSd = ref MemoryMarshal.GetReference(inverseStdDev);
         ref var logMove = ref MemoryMarshal.GetReference(u.LogMove);
         ref var price = ref MemoryMarshal.GetReference(u.Price);
         ref var a = ref MemoryMarshal.GetReference(u.A);
@@ -87,7 +96,7 @@ internal static class OptionKernel
         for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
         {
             var s = Vector256.LoadUnsafe(ref sd, (nuint)i);
-            var d1 = (lnm + Vector256.LoadUnsafe(ref logMove, (nuint)i)) / s + half * s;
+            var d1 = (lnm + Vector256.LoadUnsafe(ref logMove, (nuint)i)) * Vector256.LoadUnsafe(ref inverseSd, (nuint)i) + half * s;
             var d2 = d1 - s;
             var value = sign * (Vector256.LoadUnsafe(ref price, (nuint)i) * FastMath.NormalCdf(sign * d1) - strike * FastMath.NormalCdf(sign * d2));
             var cell = scale * (Vector256.LoadUnsafe(ref a, (nuint)i) * value - Vector256.LoadUnsafe(ref b, (nuint)i) * baseValue);
@@ -97,19 +106,16 @@ internal static class OptionKernel
         return i;
     }
 
-    private static void RowScalar(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, Span<double> row, int from, int n)
+    private static void RowScalar(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int from, int n)
     {
         for (var i = from; i < n; i++)
-        {
-            var value = Value(o.LogMoneyness, u.LogMove[i], u.Price[i], o.Strike, stdDev[i], o.Sign);
-            row[i] = o.Scale * (u.A[i] * value - u.B[i] * o.BaseValue);
-        }
+            row[i] = Lane(o, u.LogMove[i], u.Price[i], u.A[i], u.B[i], stdDev[i], inverseStdDev[i]);
     }
 
-    private static int CheckLengths(in UnitLanes unit, ReadOnlySpan<double> stdDev, Span<double> row)
+    private static int CheckLengths(in UnitLanes unit, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row)
     {
         var n = unit.LogMove.Length;
-        if (unit.Price.Length != n || unit.A.Length != n || unit.B.Length != n || stdDev.Length != n || row.Length != n)
+        if (unit.Price.Length != n || unit.A.Length != n || unit.B.Length != n || stdDev.Length != n || inverseStdDev.Length != n || row.Length != n)
             throw new ArgumentException("every lane span must have one value per scenario");
         return n;
     }
@@ -120,7 +126,7 @@ internal static class OptionKernel
 /// <param name="Strike">Strike.</param>
 /// <param name="Sign">+1 call, -1 put.</param>
 /// <param name="Scale">quantity x size x USD per settlement unit (1 for coin-settled).</param>
-/// <param name="BaseValue">Value at the snapshot, <see cref="OptionKernel.Value"/> with no move and the unshocked vol.</param>
+/// <param name="BaseValue">Value at the snapshot: <see cref="OptionKernel.Value"/> with no move and the unshocked vol.</param>
 internal readonly record struct OptionLanes(double LogMoneyness, double Strike, double Sign, double Scale, double BaseValue);
 
 /// <summary>Per-unit lanes of <see cref="OptionKernel"/>: ln(1+m), shocked index, and the unit-currency coefficients A, B.</summary>

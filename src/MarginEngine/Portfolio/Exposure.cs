@@ -1,4 +1,5 @@
 using MarginEngine.Instruments;
+using MarginEngine.Kernels;
 using MarginEngine.Pricing;
 using MarginEngine.Scenarios;
 
@@ -48,7 +49,8 @@ internal sealed class Exposure
 
     public double Volatility { get; private init; }
 
-    public Greeks Greeks { get; private init; }
+    /// <summary>Black-76 delta per coin (options only).</summary>
+    public double Delta { get; private init; }
 
     /// <summary>Roll-shock group: the expiry in years, or 0 for perpetuals; null for spot and collateral.</summary>
     public double? RollYears { get; private init; }
@@ -57,7 +59,7 @@ internal sealed class Exposure
     public double DeltaCoins => Kind switch
     {
         ExposureKind.InverseFuture => Quantity * Size / BasePrice,
-        ExposureKind.Option => Quantity * Size * Greeks.Delta,
+        ExposureKind.Option => Quantity * Size * Delta,
         _ => Quantity * Size,
     };
 
@@ -73,13 +75,17 @@ internal sealed class Exposure
     public static Exposure ForOption(EuropeanOption option, double quantity, double index, double volatility, double years, double settlementToUsd)
     {
         var strike = (double)option.Strike;
+        var stdDev = volatility * Math.Sqrt(years);
+        var logMoneyness = Math.Log(index / strike);
+        var sign = option.Right == OptionRight.Call ? 1.0 : -1.0;
+        var d1 = logMoneyness / stdDev + 0.5 * stdDev;
         return new Exposure(option.Id, ExposureKind.Option, option.Settlement == Settlement.Inverse, quantity, (double)option.ContractSize,
-            Black76.Price(option.Right, index, strike, volatility, years), option.Settlement == Settlement.Inverse ? 1 : settlementToUsd, option.SettlementAsset.Id)
+            OptionKernel.Value(logMoneyness, 0, index, strike, stdDev, 1 / stdDev, sign), option.Settlement == Settlement.Inverse ? 1 : settlementToUsd, option.SettlementAsset.Id)
         {
             Option = option,
             Years = years,
             Volatility = volatility,
-            Greeks = Black76.Greeks(option.Right, index, strike, volatility, years),
+            Delta = sign > 0 ? FastMath.NormalCdf(d1) : FastMath.NormalCdf(d1) - 1,
             RollYears = years,
         };
     }
@@ -96,8 +102,9 @@ internal sealed class Exposure
                 return Quantity * Size * (1 / BasePrice - 1 / (BasePrice * (1 + move)));
             default:
                 var shocked = index * (1 + move);
-                var volatility = shock.Apply(Volatility, Years * YearFraction.DaysPerYear, vol, volFraction);
-                var value = Black76.Price(Option!.Right, shocked, (double)Option.Strike, volatility, Years);
+                var stdDev = shock.Apply(Volatility, Years * YearFraction.DaysPerYear, vol, volFraction) * Math.Sqrt(Years);
+                var value = OptionKernel.Value(Math.Log(index / (double)Option!.Strike), Math.Log(1 + move), shocked, (double)Option.Strike, stdDev, 1 / stdDev,
+                    Option.Right == OptionRight.Call ? 1.0 : -1.0);
                 return CoinSettled
                     ? Quantity * Size * (value / shocked - BasePrice / index)
                     : Quantity * Size * (value - BasePrice);
@@ -108,7 +115,8 @@ internal sealed class Exposure
     public double Decay(double index, double days)
     {
         var later = Black76.Price(Option!.Right, index, (double)Option.Strike, Volatility, Math.Max(Years - days / YearFraction.DaysPerYear, 0));
-        return CoinSettled ? Quantity * Size * (later - BasePrice) / index : Quantity * Size * (later - BasePrice);
+        var now = Black76.Price(Option.Right, index, (double)Option.Strike, Volatility, Years);
+        return CoinSettled ? Quantity * Size * (later - now) / index : Quantity * Size * (later - now);
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public sealed class PortfolioRiskState
         _quoteScratch = new UnitFigures[_figures.Length];
         var width = units.Length == 0 ? 0 : units.Max(u => u.Grid.Count);
         _row = new double[width];
-        _stdDev = new double[width];
+        _stdDev = new double[2 * width];
         _cells = new double[width];
         Result = result;
         Current = current;
@@ -110,7 +110,7 @@ public sealed class PortfolioRiskState
         var grid = unit.Grid;
         var n = grid.Count;
         var row = _row.AsSpan(0, n);
-        grid.FillRow(exposure, _stdDev.AsSpan(0, n), row);
+        grid.FillRow(exposure, _stdDev.AsSpan(0, 2 * n), row);
         var cells = _cells.AsSpan(0, n);
 
         unit.Cells.CopyTo(cells);
@@ -155,7 +155,7 @@ public sealed class PortfolioRiskState
             foreach (var position in group)
             {
                 var exposure = PortfolioMarginCalculator.ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, _market);
-                grid.FillRow(exposure, _stdDev.AsSpan(0, n), _row.AsSpan(0, n));
+                grid.FillRow(exposure, _stdDev.AsSpan(0, 2 * n), _row.AsSpan(0, n));
                 ScenarioKernels.Accumulate(_row.AsSpan(0, n), cells);
                 addOns.Add(exposure);
                 if (withOrders is not null)

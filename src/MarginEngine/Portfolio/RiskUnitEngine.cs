@@ -13,12 +13,11 @@ internal static class RiskUnitEngine
     {
         var grid = new UnitGrid(p, index);
         var n = grid.Count;
-        var matrix = new double[(exposures.Count + orders.Count) * n];
-        var scratch = new double[n];
+        var row = new double[n];
+        var scratch = new double[2 * n];
         var cells = new double[n];
         for (var k = 0; k < exposures.Count; k++)
         {
-            var row = matrix.AsSpan(k * n, n);
             grid.FillRow(exposures[k], scratch, row);
             ScenarioKernels.Accumulate(row, cells);
         }
@@ -40,7 +39,6 @@ internal static class RiskUnitEngine
             cellsWithOrders = (double[])cells.Clone();
             for (var k = 0; k < orders.Count; k++)
             {
-                var row = matrix.AsSpan((exposures.Count + k) * n, n);
                 grid.FillRow(orders[k], scratch, row);
                 ScenarioKernels.Accumulate(row, cellsWithOrders);
             }
@@ -56,7 +54,7 @@ internal static class RiskUnitEngine
         var margin = new RiskUnitMargin(underlying, p.Currency, index, scenarioPnls, scenarioPnls[worst], worstLoss,
             [.. addOns.Lines(amounts, usdPerUnit)], riskMatrix, ordersMargin, mm, im, usdPerUnit,
             addOns.NetDelta(),
-            [.. exposures.Select((e, k) => new PositionContribution(e.Id, matrix[k * n + worst]))]);
+            [.. exposures.Select(e => new PositionContribution(e.Id, grid.Lane(e, worst)))]);
         return new UnitEvaluation(margin, grid, cells, cellsWithOrders, addOns, addOnsWithOrders);
     }
 

@@ -74,49 +74,85 @@ internal sealed class UnitGrid
 
     public int Count => Scenarios.Length;
 
-    /// <summary>Writes <paramref name="exposure"/>'s unit P&amp;L in every scenario; options through the vector kernel.</summary>
+    /// <summary>Writes <paramref name="exposure"/>'s unit P&amp;L in every scenario; options through the vector kernel. Allocates nothing.</summary>
     /// <param name="exposure">The holding.</param>
-    /// <param name="stdDevScratch">A buffer of <see cref="Count"/> doubles the option kernel may overwrite.</param>
+    /// <param name="scratch">A buffer of 2 x <see cref="Count"/> doubles the option kernel may overwrite.</param>
     /// <param name="row">Output, one value per scenario.</param>
-    public void FillRow(Exposure exposure, Span<double> stdDevScratch, Span<double> row)
+    public void FillRow(Exposure exposure, Span<double> scratch, Span<double> row)
     {
+        var n = Scenarios.Length;
         if (exposure.Kind == ExposureKind.Option)
         {
-            FillOption(exposure, stdDevScratch, row);
+            var stdDev = scratch[..n];
+            var inverse = scratch.Slice(n, n);
+            var lanes = OptionLanes(exposure, stdDev, inverse);
+            OptionKernel.Row(lanes, new UnitLanes(LogMove, Price, A, B), stdDev, inverse, row[..n]);
             return;
         }
 
-        var p = Parameters;
-        for (var i = 0; i < Scenarios.Length; i++)
-        {
-            var s = Scenarios[i];
-            var settlement = exposure.Pnl(s.PriceMove, Index, s.Vol, p.VolShock);
-            row[i] = s.Kind switch
-            {
-                ScenarioKind.Extended => exposure.ToUsd(settlement, Index, Price[i]) * s.Weight / (p.Currency == UnitCurrency.Usd ? 1 : Edge[i]),
-                _ => s.Weight * (p.Currency == UnitCurrency.Usd ? exposure.ToUsd(settlement, Index, Price[i]) : exposure.ToCoin(settlement, Index, Price[i])),
-            };
-        }
+        for (var i = 0; i < n; i++)
+            row[i] = Lane(exposure, i);
     }
 
-    private void FillOption(Exposure e, Span<double> stdDev, Span<double> row)
+    /// <summary>One scenario of <paramref name="exposure"/>'s row, equal to <see cref="FillRow"/>'s value bit for bit.</summary>
+    public double Lane(Exposure exposure, int i)
+    {
+        var s = Scenarios[i];
+        if (exposure.Kind == ExposureKind.Option)
+        {
+            Span<double> levels = stackalloc double[2 * _levels.Length];
+            var lanes = OptionLanes(exposure, default, levels);
+            var level = _levelOf[i];
+            return OptionKernel.Lane(lanes, LogMove[i], Price[i], A[i], B[i], levels[_levels.Length + level], levels[level]);
+        }
+
+        var p = Parameters;
+        var settlement = exposure.Pnl(s.PriceMove, Index, s.Vol, p.VolShock, s.VolFraction);
+        return s.Kind switch
+        {
+            ScenarioKind.Extended => exposure.ToUsd(settlement, Index, Price[i]) * s.Weight / (p.Currency == UnitCurrency.Usd ? 1 : Edge[i]),
+            _ => s.Weight * (p.Currency == UnitCurrency.Usd ? exposure.ToUsd(settlement, Index, Price[i]) : exposure.ToCoin(settlement, Index, Price[i])),
+        };
+    }
+
+    /// <summary>
+    /// The option's kernel constants, and its σ'√T and inverse per lane (<paramref name="stdDev"/>,
+    /// <paramref name="inverse"/> of one value per scenario), or, when <paramref name="stdDev"/> is empty,
+    /// per vol level in <paramref name="inverse"/> (inverses first, then σ'√T).
+    /// </summary>
+    private OptionLanes OptionLanes(Exposure e, Span<double> stdDev, Span<double> inverse)
     {
         var option = e.Option!;
         var shock = Parameters.VolShock;
-        var days = e.Years * YearFraction.DaysPerYear;
         var sqrtT = Math.Sqrt(e.Years);
-        var same = shock.Apply(e.Volatility, days, VolState.Same) * sqrtT;
+        var scale = shock.TermScale(e.Years * YearFraction.DaysPerYear);
         Span<double> levels = stackalloc double[_levels.Length];
+        Span<double> inverses = stackalloc double[_levels.Length];
         for (var j = 0; j < _levels.Length; j++)
-            levels[j] = shock.Apply(e.Volatility, days, _levels[j].Vol, _levels[j].Fraction) * sqrtT;
-        for (var i = 0; i < Scenarios.Length; i++)
-            stdDev[i] = levels[_levelOf[i]];
+        {
+            levels[j] = shock.ApplyScaled(e.Volatility, scale, _levels[j].Vol, _levels[j].Fraction) * sqrtT;
+            inverses[j] = 1 / levels[j];
+        }
+
+        if (stdDev.IsEmpty)
+        {
+            inverses.CopyTo(inverse);
+            levels.CopyTo(inverse[_levels.Length..]);
+        }
+        else
+        {
+            for (var i = 0; i < Scenarios.Length; i++)
+            {
+                stdDev[i] = levels[_levelOf[i]];
+                inverse[i] = inverses[_levelOf[i]];
+            }
+        }
 
         var strike = (double)option.Strike;
         var logMoneyness = Math.Log(Index / strike);
         var sign = option.Right == Instruments.OptionRight.Call ? 1.0 : -1.0;
-        var lanes = new OptionLanes(logMoneyness, strike, sign, e.Quantity * e.Size * (e.CoinSettled ? 1 : e.SettlementToUsd),
-            OptionKernel.Value(logMoneyness, 0, Index, strike, same, sign));
-        OptionKernel.Row(lanes, new UnitLanes(LogMove, Price, A, B), stdDev[..Scenarios.Length], row[..Scenarios.Length]);
+        var same = e.Volatility * sqrtT;
+        return new OptionLanes(logMoneyness, strike, sign, e.Quantity * e.Size * (e.CoinSettled ? 1 : e.SettlementToUsd),
+            OptionKernel.Value(logMoneyness, 0, Index, strike, same, 1 / same, sign));
     }
 }

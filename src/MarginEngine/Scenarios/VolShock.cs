@@ -49,16 +49,23 @@ public sealed record VolShock
     /// <param name="daysToExpiry">Days to expiry.</param>
     /// <param name="state">Up, same or down.</param>
     /// <param name="fraction">Share of the shock applied (1 = full), for grids with intermediate vol levels.</param>
-    public double Apply(double iv, double daysToExpiry, VolState state, double fraction = 1.0)
+    public double Apply(double iv, double daysToExpiry, VolState state, double fraction = 1.0) =>
+        ApplyScaled(iv, state == VolState.Same ? 1 : TermScale(daysToExpiry), state, fraction);
+
+    /// <summary>The term scale <c>(30 / max(DTE, 1))^p</c> of an option with <paramref name="daysToExpiry"/> days left.</summary>
+    public double TermScale(double daysToExpiry)
     {
-        if (state == VolState.Same)
-            return iv;
         var days = Math.Max(daysToExpiry, 1);
-        var scale = Math.Pow(TermThresholdDays / days, days <= TermThresholdDays ? ShortTermPower : LongTermPower);
-        return state == VolState.Up
-            ? Math.Max(iv, MinVolatilityForShockUp) * (1 + fraction * UpRange * scale)
-            : Math.Max(iv * (1 - fraction * DownRange * scale), FloorVolatility);
+        return Math.Pow(TermThresholdDays / days, days <= TermThresholdDays ? ShortTermPower : LongTermPower);
     }
+
+    /// <summary>Shocked vol given the option's precomputed <see cref="TermScale"/> (hoisted out of scenario loops).</summary>
+    public double ApplyScaled(double iv, double termScale, VolState state, double fraction = 1.0) => state switch
+    {
+        VolState.Same => iv,
+        VolState.Up => Math.Max(iv, MinVolatilityForShockUp) * (1 + fraction * UpRange * termScale),
+        _ => Math.Max(iv * (1 - fraction * DownRange * termScale), FloorVolatility),
+    };
 
     private static double Check(double value, double min, double max, string field) =>
         double.IsFinite(value) && value >= min && value <= max

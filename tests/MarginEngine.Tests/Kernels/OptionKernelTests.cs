@@ -41,16 +41,17 @@ public class OptionKernelTests
             var option = new OptionLanes(Math.Log(50_000 / (20_000 + random.NextDouble() * 60_000)), 20_000 + random.NextDouble() * 60_000,
                 random.Next(2) == 0 ? 1 : -1, random.NextDouble() * 10 - 5, random.NextDouble() * 5_000);
             var unit = new UnitLanes(logMove, price, a, b);
+            var inverse = sd.Select(x => 1 / x).ToArray();
             var simd = new double[n];
             var scalar = new double[n];
-            OptionKernel.Row(option, unit, sd, simd);
-            OptionKernel.RowScalar(option, unit, sd, scalar);
+            OptionKernel.Row(option, unit, sd, inverse, simd);
+            OptionKernel.RowScalar(option, unit, sd, inverse, scalar);
             simd.Select(BitConverter.DoubleToInt64Bits).Should().Equal(scalar.Select(BitConverter.DoubleToInt64Bits));
             if (Vector256.IsHardwareAccelerated)
             {
                 var v256 = new double[n];
-                OptionKernel.RowScalar(option, unit, sd, v256);
-                var done = OptionKernel.Row256(option, unit, sd, v256, n);
+                OptionKernel.RowScalar(option, unit, sd, inverse, v256);
+                var done = OptionKernel.Row256(option, unit, sd, inverse, v256, n);
                 v256.Select(BitConverter.DoubleToInt64Bits).Should().Equal(scalar.Select(BitConverter.DoubleToInt64Bits), $"the first {done} lanes ran on Vector256");
             }
         }
@@ -61,9 +62,9 @@ public class OptionKernelTests
     {
         // Lane value against the MathNet-based Black-76: F 55,000 (a +10% move of 50,000), K 60,000, vol 0.7, T 0.25.
         var sd = 0.7 * Math.Sqrt(0.25);
-        var lane = OptionKernel.Value(Math.Log(50_000 / 60_000.0), Math.Log(1.1), 55_000, 60_000, sd, 1);
+        var lane = OptionKernel.Value(Math.Log(50_000 / 60_000.0), Math.Log(1.1), 55_000, 60_000, sd, 1 / sd, 1);
         lane.Should().BeApproximately(Black76.Price(OptionRight.Call, 55_000, 60_000, 0.7, 0.25), 1e-9);
-        var put = OptionKernel.Value(Math.Log(50_000 / 60_000.0), Math.Log(1.1), 55_000, 60_000, sd, -1);
+        var put = OptionKernel.Value(Math.Log(50_000 / 60_000.0), Math.Log(1.1), 55_000, 60_000, sd, 1 / sd, -1);
         put.Should().BeApproximately(Black76.Price(OptionRight.Put, 55_000, 60_000, 0.7, 0.25), 1e-9);
     }
 
