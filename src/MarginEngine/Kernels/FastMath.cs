@@ -14,7 +14,8 @@ namespace MarginEngine.Kernels;
 /// e^(-x²/2) times a degree-6/7 rational in |x| below 7.07, a continued fraction above (computed only when a lane needs it), 0 beyond 37;
 /// absolute error below 3e-16 against an erfc reference.</item>
 /// </list>
-/// No fused multiply-add is used, so results do not depend on the instruction set.
+/// Polynomials use fused multiply-add in every twin (correctly rounded in hardware and in .NET's
+/// software fallback alike), so results do not depend on the instruction set.
 /// </summary>
 internal static class FastMath
 {
@@ -40,22 +41,21 @@ internal static class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Exp(double y)
     {
-        var k = Math.Floor(y * Log2E + 0.5);
-        var r = y - k * Ln2Hi - k * Ln2Lo;
-        var p = F13;
-        p = p * r + F12;
-        p = p * r + F11;
-        p = p * r + F10;
-        p = p * r + F9;
-        p = p * r + F8;
-        p = p * r + F7;
-        p = p * r + F6;
-        p = p * r + F5;
-        p = p * r + F4;
-        p = p * r + F3;
-        p = p * r + F2;
-        p = p * r + 1.0;
-        p = p * r + 1.0;
+        var k = Math.Floor(Math.FusedMultiplyAdd(y, Log2E, 0.5));
+        var r = Math.FusedMultiplyAdd(-k, Ln2Lo, Math.FusedMultiplyAdd(-k, Ln2Hi, y));
+        var p = Math.FusedMultiplyAdd(F13, r, F12);
+        p = Math.FusedMultiplyAdd(p, r, F11);
+        p = Math.FusedMultiplyAdd(p, r, F10);
+        p = Math.FusedMultiplyAdd(p, r, F9);
+        p = Math.FusedMultiplyAdd(p, r, F8);
+        p = Math.FusedMultiplyAdd(p, r, F7);
+        p = Math.FusedMultiplyAdd(p, r, F6);
+        p = Math.FusedMultiplyAdd(p, r, F5);
+        p = Math.FusedMultiplyAdd(p, r, F4);
+        p = Math.FusedMultiplyAdd(p, r, F3);
+        p = Math.FusedMultiplyAdd(p, r, F2);
+        p = Math.FusedMultiplyAdd(p, r, 1.0);
+        p = Math.FusedMultiplyAdd(p, r, 1.0);
         return p * BitConverter.Int64BitsToDouble(((long)k + 1023) << 52);
     }
 
@@ -64,25 +64,29 @@ internal static class FastMath
     public static double NormalCdf(double x)
     {
         var a = Math.Min(Math.Abs(x), TailLimit);
-        var e = Exp(-(a * a) * 0.5);
+        return NormalCdf(x, a, Exp(a * a * -0.5));
+    }
+
+    /// <summary>N(x) given <paramref name="a"/> = min(|x|, 37) and <paramref name="e"/> = e^(-a²/2) (shared between d1 and d2 by the option kernel).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double NormalCdf(double x, double a, double e)
+    {
         double c;
         if (a < RationalLimit)
         {
-            var n = N6;
-            n = n * a + N5;
-            n = n * a + N4;
-            n = n * a + N3;
-            n = n * a + N2;
-            n = n * a + N1;
-            n = n * a + N0;
-            var d = D7;
-            d = d * a + D6;
-            d = d * a + D5;
-            d = d * a + D4;
-            d = d * a + D3;
-            d = d * a + D2;
-            d = d * a + D1;
-            d = d * a + D0;
+            var n = Math.FusedMultiplyAdd(N6, a, N5);
+            n = Math.FusedMultiplyAdd(n, a, N4);
+            n = Math.FusedMultiplyAdd(n, a, N3);
+            n = Math.FusedMultiplyAdd(n, a, N2);
+            n = Math.FusedMultiplyAdd(n, a, N1);
+            n = Math.FusedMultiplyAdd(n, a, N0);
+            var d = Math.FusedMultiplyAdd(D7, a, D6);
+            d = Math.FusedMultiplyAdd(d, a, D5);
+            d = Math.FusedMultiplyAdd(d, a, D4);
+            d = Math.FusedMultiplyAdd(d, a, D3);
+            d = Math.FusedMultiplyAdd(d, a, D2);
+            d = Math.FusedMultiplyAdd(d, a, D1);
+            d = Math.FusedMultiplyAdd(d, a, D0);
             c = e * n / d;
         }
         else
@@ -104,22 +108,21 @@ internal static class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Exp(Vector512<double> y)
     {
-        var k = Vector512.Floor(y * Log2E + Vector512.Create(0.5));
-        var r = y - k * Ln2Hi - k * Ln2Lo;
-        var p = Vector512.Create(F13);
-        p = p * r + Vector512.Create(F12);
-        p = p * r + Vector512.Create(F11);
-        p = p * r + Vector512.Create(F10);
-        p = p * r + Vector512.Create(F9);
-        p = p * r + Vector512.Create(F8);
-        p = p * r + Vector512.Create(F7);
-        p = p * r + Vector512.Create(F6);
-        p = p * r + Vector512.Create(F5);
-        p = p * r + Vector512.Create(F4);
-        p = p * r + Vector512.Create(F3);
-        p = p * r + Vector512.Create(F2);
-        p = p * r + Vector512<double>.One;
-        p = p * r + Vector512<double>.One;
+        var k = Vector512.Floor(Vector512.FusedMultiplyAdd(y, Vector512.Create(Log2E), Vector512.Create(0.5)));
+        var r = Vector512.FusedMultiplyAdd(-k, Vector512.Create(Ln2Lo), Vector512.FusedMultiplyAdd(-k, Vector512.Create(Ln2Hi), y));
+        var p = Vector512.FusedMultiplyAdd(Vector512.Create(F13), r, Vector512.Create(F12));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(F11));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(F10));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(F9));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(F8));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(F7));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(F6));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(F5));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(F4));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(F3));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(F2));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512<double>.One);
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512<double>.One);
         var bits = Vector512.ShiftLeft(Vector512.ConvertToInt64(k) + Vector512.Create(1023L), 52);
         return p * bits.AsDouble();
     }
@@ -129,22 +132,26 @@ internal static class FastMath
     public static Vector512<double> NormalCdf(Vector512<double> x)
     {
         var a = Vector512.Min(Vector512.Abs(x), Vector512.Create(TailLimit));
-        var e = Exp(-(a * a) * 0.5);
-        var n = Vector512.Create(N6);
-        n = n * a + Vector512.Create(N5);
-        n = n * a + Vector512.Create(N4);
-        n = n * a + Vector512.Create(N3);
-        n = n * a + Vector512.Create(N2);
-        n = n * a + Vector512.Create(N1);
-        n = n * a + Vector512.Create(N0);
-        var d = Vector512.Create(D7);
-        d = d * a + Vector512.Create(D6);
-        d = d * a + Vector512.Create(D5);
-        d = d * a + Vector512.Create(D4);
-        d = d * a + Vector512.Create(D3);
-        d = d * a + Vector512.Create(D2);
-        d = d * a + Vector512.Create(D1);
-        d = d * a + Vector512.Create(D0);
+        return NormalCdf(x, a, Exp(a * a * -0.5));
+    }
+
+    /// <summary>N(x) lane by lane given a = min(|x|, 37) and e = e^(-a²/2), bitwise equal to the scalar overload.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> NormalCdf(Vector512<double> x, Vector512<double> a, Vector512<double> e)
+    {
+        var n = Vector512.FusedMultiplyAdd(Vector512.Create(N6), a, Vector512.Create(N5));
+        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N4));
+        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N3));
+        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N2));
+        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N1));
+        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N0));
+        var d = Vector512.FusedMultiplyAdd(Vector512.Create(D7), a, Vector512.Create(D6));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D5));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D4));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D3));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D2));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D1));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D0));
         var c = e * n / d;
         var inRational = Vector512.LessThan(a, Vector512.Create(RationalLimit));
         if (!Vector512.EqualsAll(inRational, Vector512<double>.AllBitsSet))
@@ -165,22 +172,21 @@ internal static class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> y)
     {
-        var k = Vector256.Floor(y * Log2E + Vector256.Create(0.5));
-        var r = y - k * Ln2Hi - k * Ln2Lo;
-        var p = Vector256.Create(F13);
-        p = p * r + Vector256.Create(F12);
-        p = p * r + Vector256.Create(F11);
-        p = p * r + Vector256.Create(F10);
-        p = p * r + Vector256.Create(F9);
-        p = p * r + Vector256.Create(F8);
-        p = p * r + Vector256.Create(F7);
-        p = p * r + Vector256.Create(F6);
-        p = p * r + Vector256.Create(F5);
-        p = p * r + Vector256.Create(F4);
-        p = p * r + Vector256.Create(F3);
-        p = p * r + Vector256.Create(F2);
-        p = p * r + Vector256<double>.One;
-        p = p * r + Vector256<double>.One;
+        var k = Vector256.Floor(Vector256.FusedMultiplyAdd(y, Vector256.Create(Log2E), Vector256.Create(0.5)));
+        var r = Vector256.FusedMultiplyAdd(-k, Vector256.Create(Ln2Lo), Vector256.FusedMultiplyAdd(-k, Vector256.Create(Ln2Hi), y));
+        var p = Vector256.FusedMultiplyAdd(Vector256.Create(F13), r, Vector256.Create(F12));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(F11));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(F10));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(F9));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(F8));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(F7));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(F6));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(F5));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(F4));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(F3));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(F2));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
         var bits = Vector256.ShiftLeft(Vector256.ConvertToInt64(k) + Vector256.Create(1023L), 52);
         return p * bits.AsDouble();
     }
@@ -190,22 +196,26 @@ internal static class FastMath
     public static Vector256<double> NormalCdf(Vector256<double> x)
     {
         var a = Vector256.Min(Vector256.Abs(x), Vector256.Create(TailLimit));
-        var e = Exp(-(a * a) * 0.5);
-        var n = Vector256.Create(N6);
-        n = n * a + Vector256.Create(N5);
-        n = n * a + Vector256.Create(N4);
-        n = n * a + Vector256.Create(N3);
-        n = n * a + Vector256.Create(N2);
-        n = n * a + Vector256.Create(N1);
-        n = n * a + Vector256.Create(N0);
-        var d = Vector256.Create(D7);
-        d = d * a + Vector256.Create(D6);
-        d = d * a + Vector256.Create(D5);
-        d = d * a + Vector256.Create(D4);
-        d = d * a + Vector256.Create(D3);
-        d = d * a + Vector256.Create(D2);
-        d = d * a + Vector256.Create(D1);
-        d = d * a + Vector256.Create(D0);
+        return NormalCdf(x, a, Exp(a * a * -0.5));
+    }
+
+    /// <summary>N(x) lane by lane given a = min(|x|, 37) and e = e^(-a²/2), bitwise equal to the scalar overload.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> NormalCdf(Vector256<double> x, Vector256<double> a, Vector256<double> e)
+    {
+        var n = Vector256.FusedMultiplyAdd(Vector256.Create(N6), a, Vector256.Create(N5));
+        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N4));
+        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N3));
+        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N2));
+        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N1));
+        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N0));
+        var d = Vector256.FusedMultiplyAdd(Vector256.Create(D7), a, Vector256.Create(D6));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D5));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D4));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D3));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D2));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D1));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D0));
         var c = e * n / d;
         var inRational = Vector256.LessThan(a, Vector256.Create(RationalLimit));
         if (!Vector256.EqualsAll(inRational, Vector256<double>.AllBitsSet))

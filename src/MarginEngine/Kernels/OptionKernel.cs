@@ -15,12 +15,18 @@ namespace MarginEngine.Kernels;
 internal static class OptionKernel
 {
     /// <summary>Black-76 value of one lane; <paramref name="sign"/> +1 call, -1 put.</summary>
+    /// <remarks>e^(-d2²/2) is e^(-d1²/2) x F/K, so one exponential serves both CDFs (its own when d1 is past the 37 cut-off).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Value(double logMoneyness, double logMove, double forward, double strike, double stdDev, double inverseStdDev, double sign)
     {
         var d1 = (logMoneyness + logMove) * inverseStdDev + 0.5 * stdDev;
-        var d2 = d1 - stdDev;
-        return sign * (forward * FastMath.NormalCdf(sign * d1) - strike * FastMath.NormalCdf(sign * d2));
+        var x1 = sign * d1;
+        var x2 = sign * (d1 - stdDev);
+        var a1 = Math.Min(Math.Abs(x1), 37.0);
+        var a2 = Math.Min(Math.Abs(x2), 37.0);
+        var e1 = FastMath.Exp(a1 * a1 * -0.5);
+        var e2 = a1 >= 37.0 ? FastMath.Exp(a2 * a2 * -0.5) : e1 * (forward * (1.0 / strike));
+        return sign * (forward * FastMath.NormalCdf(x1, a1, e1) - strike * FastMath.NormalCdf(x2, a2, e2));
     }
 
     /// <summary>Fills <paramref name="row"/> with the best vector width the machine has.</summary>
@@ -62,13 +68,24 @@ internal static class OptionKernel
         var scale = Vector512.Create(o.Scale);
         var baseValue = Vector512.Create(o.BaseValue);
         var half = Vector512.Create(0.5);
+        var cutOff = Vector512.Create(37.0);
+        var inverseStrike = Vector512.Create(1.0 / o.Strike);
         var i = 0;
         for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
         {
             var s = Vector512.LoadUnsafe(ref sd, (nuint)i);
             var d1 = (lnm + Vector512.LoadUnsafe(ref logMove, (nuint)i)) * Vector512.LoadUnsafe(ref inverseSd, (nuint)i) + half * s;
-            var d2 = d1 - s;
-            var value = sign * (Vector512.LoadUnsafe(ref price, (nuint)i) * FastMath.NormalCdf(sign * d1) - strike * FastMath.NormalCdf(sign * d2));
+            var forward = Vector512.LoadUnsafe(ref price, (nuint)i);
+            var x1 = sign * d1;
+            var x2 = sign * (d1 - s);
+            var a1 = Vector512.Min(Vector512.Abs(x1), cutOff);
+            var a2 = Vector512.Min(Vector512.Abs(x2), cutOff);
+            var e1 = FastMath.Exp(a1 * a1 * -0.5);
+            var e2 = e1 * (forward * inverseStrike);
+            var clamped = Vector512.GreaterThanOrEqual(a1, cutOff);
+            if (!Vector512.EqualsAll(clamped, Vector512<double>.Zero))
+                e2 = Vector512.ConditionalSelect(clamped, FastMath.Exp(a2 * a2 * -0.5), e2);
+            var value = sign * (forward * FastMath.NormalCdf(x1, a1, e1) - strike * FastMath.NormalCdf(x2, a2, e2));
             var cell = scale * (Vector512.LoadUnsafe(ref a, (nuint)i) * value - Vector512.LoadUnsafe(ref b, (nuint)i) * baseValue);
             cell.StoreUnsafe(ref output, (nuint)i);
         }
@@ -92,13 +109,24 @@ internal static class OptionKernel
         var scale = Vector256.Create(o.Scale);
         var baseValue = Vector256.Create(o.BaseValue);
         var half = Vector256.Create(0.5);
+        var cutOff = Vector256.Create(37.0);
+        var inverseStrike = Vector256.Create(1.0 / o.Strike);
         var i = 0;
         for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
         {
             var s = Vector256.LoadUnsafe(ref sd, (nuint)i);
             var d1 = (lnm + Vector256.LoadUnsafe(ref logMove, (nuint)i)) * Vector256.LoadUnsafe(ref inverseSd, (nuint)i) + half * s;
-            var d2 = d1 - s;
-            var value = sign * (Vector256.LoadUnsafe(ref price, (nuint)i) * FastMath.NormalCdf(sign * d1) - strike * FastMath.NormalCdf(sign * d2));
+            var forward = Vector256.LoadUnsafe(ref price, (nuint)i);
+            var x1 = sign * d1;
+            var x2 = sign * (d1 - s);
+            var a1 = Vector256.Min(Vector256.Abs(x1), cutOff);
+            var a2 = Vector256.Min(Vector256.Abs(x2), cutOff);
+            var e1 = FastMath.Exp(a1 * a1 * -0.5);
+            var e2 = e1 * (forward * inverseStrike);
+            var clamped = Vector256.GreaterThanOrEqual(a1, cutOff);
+            if (!Vector256.EqualsAll(clamped, Vector256<double>.Zero))
+                e2 = Vector256.ConditionalSelect(clamped, FastMath.Exp(a2 * a2 * -0.5), e2);
+            var value = sign * (forward * FastMath.NormalCdf(x1, a1, e1) - strike * FastMath.NormalCdf(x2, a2, e2));
             var cell = scale * (Vector256.LoadUnsafe(ref a, (nuint)i) * value - Vector256.LoadUnsafe(ref b, (nuint)i) * baseValue);
             cell.StoreUnsafe(ref output, (nuint)i);
         }

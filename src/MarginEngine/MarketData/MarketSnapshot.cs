@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using MarginEngine.Errors;
+using MarginEngine.Numerics;
 using NodaTime;
 
 namespace MarginEngine.MarketData;
@@ -14,6 +15,8 @@ public sealed class MarketSnapshot
     private readonly FrozenDictionary<string, double> _markPrices;
     private readonly FrozenDictionary<string, double> _impliedVolatilities;
     private readonly FrozenDictionary<string, VolatilitySurface> _surfaces;
+    private readonly FrozenDictionary<string, decimal> _indexDecimals;
+    private readonly FrozenDictionary<string, decimal> _markDecimals;
 
     /// <summary>Creates a snapshot, checking every value.</summary>
     /// <param name="valuationTime">The instant every price refers to; time to expiry is measured from it.</param>
@@ -41,6 +44,8 @@ public sealed class MarketSnapshot
         }
 
         _surfaces = surfaces.ToFrozenDictionary(StringComparer.Ordinal);
+        _indexDecimals = _indexPrices.ToFrozenDictionary(p => p.Key, p => Rounding.ToDecimal(p.Value), StringComparer.Ordinal);
+        _markDecimals = _markPrices.ToFrozenDictionary(p => p.Key, p => Rounding.ToDecimal(p.Value), StringComparer.Ordinal);
     }
 
     /// <summary>The valuation instant.</summary>
@@ -76,6 +81,16 @@ public sealed class MarketSnapshot
     /// <exception cref="MissingMarketDataException">No index price for the asset.</exception>
     public double GetIndexPrice(string assetId) =>
         _indexPrices.TryGetValue(assetId, out var price) ? price : throw new MissingMarketDataException("index price", assetId);
+
+    /// <summary>USD index price of <paramref name="assetId"/> as a decimal, converted once when the snapshot was built (docs/numerics.md).</summary>
+    /// <exception cref="MissingMarketDataException">No index price for the asset.</exception>
+    internal decimal GetIndexPriceDecimal(string assetId) =>
+        _indexDecimals.TryGetValue(assetId, out var price) ? price : throw new MissingMarketDataException("index price", assetId);
+
+    /// <summary>Mark price of <paramref name="instrumentId"/> as a decimal, converted once when the snapshot was built.</summary>
+    /// <exception cref="MissingMarketDataException">No mark price for the instrument.</exception>
+    internal decimal GetMarkPriceDecimal(string instrumentId) =>
+        _markDecimals.TryGetValue(instrumentId, out var price) ? price : throw new MissingMarketDataException("mark price", instrumentId);
 
     /// <summary>Mark price of <paramref name="instrumentId"/>.</summary>
     /// <exception cref="MissingMarketDataException">No mark price for the instrument.</exception>

@@ -30,9 +30,9 @@ internal static class StandardMath
     public static decimal EffectiveLeverage(decimal? chosen, LeverageBracket bracket) =>
         chosen is { } lev ? Math.Min(lev, bracket.MaxLeverage) : bracket.MaxLeverage;
 
-    public static decimal Index(MarketSnapshot market, string assetId) => Rounding.ToDecimal(market.GetIndexPrice(assetId));
+    public static decimal Index(MarketSnapshot market, string assetId) => market.GetIndexPriceDecimal(assetId);
 
-    public static decimal Mark(MarketSnapshot market, string instrumentId) => Rounding.ToDecimal(market.GetMarkPrice(instrumentId));
+    public static decimal Mark(MarketSnapshot market, string instrumentId) => market.GetMarkPriceDecimal(instrumentId);
 
     /// <summary>Rejects a future or option whose expiry is not after the valuation instant.</summary>
     public static void CheckLive(Instrument instrument, MarketSnapshot market)

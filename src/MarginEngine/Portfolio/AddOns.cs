@@ -25,7 +25,7 @@ internal sealed class AddOns
     private readonly AddOnParameters _p;
     private readonly double _index;
     private readonly Dictionary<double, double> _rollGroups = [];
-    private readonly Dictionary<(Instant Expiry, decimal Strike, OptionRight Right), double> _series = [];
+    private readonly Dictionary<(Instant Expiry, double Strike, OptionRight Right), double> _series = [];
     private readonly Dictionary<string, double> _settlement = new(StringComparer.Ordinal);
     private double _net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _thetaUsd, _naked;
 
@@ -43,7 +43,7 @@ internal sealed class AddOns
         _p = other._p;
         _index = other._index;
         _rollGroups = new Dictionary<double, double>(other._rollGroups);
-        _series = new Dictionary<(Instant Expiry, decimal Strike, OptionRight Right), double>(other._series);
+        _series = new Dictionary<(Instant Expiry, double Strike, OptionRight Right), double>(other._series);
         _settlement = new Dictionary<string, double>(other._settlement, StringComparer.Ordinal);
         (_net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _thetaUsd, _naked) =
             (other._net, other._gross, other._futuresNet, other._futuresGross, other._shortOptionCoins, other._thetaUsd, other._naked);
@@ -68,7 +68,7 @@ internal sealed class AddOns
             _rollGroups[years] = _rollGroups.GetValueOrDefault(years) + delta;
         if (e.Kind == ExposureKind.Option)
         {
-            var key = (e.Option!.Expiry, e.Option.Strike, e.Option.Right);
+            var key = (e.Option!.Expiry, e.StrikeValue, e.Option.Right);
             var before = _series.GetValueOrDefault(key);
             _series[key] = before + e.Quantity * e.Size;
             _naked += Math.Max(0, -(before + e.Quantity * e.Size)) - Math.Max(0, -before);
@@ -102,7 +102,7 @@ internal sealed class AddOns
             extraYears = extra.RollYears ?? double.NaN;
             if (extra.Kind == ExposureKind.Option)
             {
-                var before = _series.GetValueOrDefault((extra.Option!.Expiry, extra.Option.Strike, extra.Option.Right));
+                var before = _series.GetValueOrDefault((extra.Option!.Expiry, extra.StrikeValue, extra.Option.Right));
                 naked += Math.Max(0, -(before + extra.Quantity * extra.Size)) - Math.Max(0, -before);
                 if (extra.Quantity < 0)
                     shortCoins -= extra.Quantity * extra.Size;

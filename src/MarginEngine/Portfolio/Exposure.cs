@@ -20,9 +20,12 @@ internal sealed class Exposure
         CoinSettled = coinSettled;
         Quantity = quantity;
         Size = size;
-        BasePrice = basePrice;
+        _basePrice = basePrice;
         SettlementToUsd = settlementToUsd;
     }
+
+    private double _basePrice;
+    private double _index;
 
     public string Id { get; }
 
@@ -37,8 +40,11 @@ internal sealed class Exposure
 
     public double Size { get; }
 
-    /// <summary>Mark (futures), index (spot, collateral) or model value V0 (options, USD per coin).</summary>
-    public double BasePrice { get; }
+    /// <summary>Mark (futures), index (spot, collateral) or model value V0 (options, USD per coin; priced on first use).</summary>
+    public double BasePrice => Kind == ExposureKind.Option && double.IsNaN(_basePrice) ? (_basePrice = OptionValue(_index, 0, Volatility)) : _basePrice;
+
+    /// <summary>Strike as a double (options only).</summary>
+    public double StrikeValue { get; private init; }
 
     /// <summary>USD per unit of a USD-like settlement asset (the stablecoin's index); 1 for coin settlement.</summary>
     public double SettlementToUsd { get; }
@@ -76,16 +82,16 @@ internal sealed class Exposure
     {
         var strike = (double)option.Strike;
         var stdDev = volatility * Math.Sqrt(years);
-        var logMoneyness = Math.Log(index / strike);
-        var sign = option.Right == OptionRight.Call ? 1.0 : -1.0;
-        var d1 = logMoneyness / stdDev + 0.5 * stdDev;
+        var d1 = Math.Log(index / strike) / stdDev + 0.5 * stdDev;
         return new Exposure(option.Id, ExposureKind.Option, option.Settlement == Settlement.Inverse, quantity, (double)option.ContractSize,
-            OptionKernel.Value(logMoneyness, 0, index, strike, stdDev, 1 / stdDev, sign), option.Settlement == Settlement.Inverse ? 1 : settlementToUsd, option.SettlementAsset.Id)
+            double.NaN, option.Settlement == Settlement.Inverse ? 1 : settlementToUsd, option.SettlementAsset.Id)
         {
+            _index = index,
+            StrikeValue = strike,
             Option = option,
             Years = years,
             Volatility = volatility,
-            Delta = sign > 0 ? FastMath.NormalCdf(d1) : FastMath.NormalCdf(d1) - 1,
+            Delta = option.Right == OptionRight.Call ? FastMath.NormalCdf(d1) : FastMath.NormalCdf(d1) - 1,
             RollYears = years,
         };
     }
@@ -102,13 +108,19 @@ internal sealed class Exposure
                 return Quantity * Size * (1 / BasePrice - 1 / (BasePrice * (1 + move)));
             default:
                 var shocked = index * (1 + move);
-                var stdDev = shock.Apply(Volatility, Years * YearFraction.DaysPerYear, vol, volFraction) * Math.Sqrt(Years);
-                var value = OptionKernel.Value(Math.Log(index / (double)Option!.Strike), Math.Log(1 + move), shocked, (double)Option.Strike, stdDev, 1 / stdDev,
-                    Option.Right == OptionRight.Call ? 1.0 : -1.0);
+                var value = OptionValue(index, move, shock.Apply(Volatility, Years * YearFraction.DaysPerYear, vol, volFraction));
                 return CoinSettled
                     ? Quantity * Size * (value / shocked - BasePrice / index)
                     : Quantity * Size * (value - BasePrice);
         }
+    }
+
+    /// <summary>Black-76 value (FastMath) at the index moved by <paramref name="move"/> and vol <paramref name="volatility"/>, USD per coin.</summary>
+    private double OptionValue(double index, double move, double volatility)
+    {
+        var stdDev = volatility * Math.Sqrt(Years);
+        return OptionKernel.Value(Math.Log(index / StrikeValue), Math.Log(1 + move), index * (1 + move), StrikeValue, stdDev, 1 / stdDev,
+            Option!.Right == OptionRight.Call ? 1.0 : -1.0);
     }
 
     /// <summary>Change of an option's value, settlement currency, when <paramref name="days"/> pass with spot and vol held.</summary>

@@ -36,7 +36,7 @@ public sealed class PortfolioRiskState
         _units = units;
         _figures = [.. units.Select(u => UnitFigures.Of(u.Margin))];
         _quoteScratch = new UnitFigures[_figures.Length];
-        var width = units.Length == 0 ? 0 : units.Max(u => u.Grid.Count);
+        var width = units.Length == 0 ? 0 : units.Max(u => u.Grid.Width);
         _row = new double[width];
         _stdDev = new double[2 * width];
         _cells = new double[width];
@@ -109,14 +109,15 @@ public sealed class PortfolioRiskState
         var unit = _units[k];
         var grid = unit.Grid;
         var n = grid.Count;
-        var row = _row.AsSpan(0, n);
-        grid.FillRow(exposure, _stdDev.AsSpan(0, 2 * n), row);
-        var cells = _cells.AsSpan(0, n);
+        var width = grid.Width;
+        var row = _row.AsSpan(0, width);
+        grid.FillRow(exposure, _stdDev.AsSpan(0, 2 * width), row);
+        var cells = _cells.AsSpan(0, width);
 
         unit.Cells.CopyTo(cells);
         ScenarioKernels.Accumulate(row, cells);
         var usdPerUnit = unit.Margin.UsdPerUnit;
-        var (worst, counted) = RiskUnitEngine.WorstOf(grid, cells);
+        var (worst, counted) = RiskUnitEngine.WorstOf(grid, cells[..n]);
         var riskMatrix = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), unit.AddOns.Amounts(exposure), usdPerUnit);
 
         var ordersMargin = 0.0;
@@ -124,7 +125,7 @@ public sealed class PortfolioRiskState
         {
             unit.CellsWithOrders.CopyTo(cells);
             ScenarioKernels.Accumulate(row, cells);
-            var (_, countedWithOrders) = RiskUnitEngine.WorstOf(grid, cells);
+            var (_, countedWithOrders) = RiskUnitEngine.WorstOf(grid, cells[..n]);
             var filled = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -countedWithOrders), unit.AddOnsWithOrders.Amounts(exposure), usdPerUnit);
             ordersMargin = Math.Max(0, filled - riskMatrix);
         }
@@ -148,6 +149,7 @@ public sealed class PortfolioRiskState
             var unit = _units[group.Key];
             var grid = unit.Grid;
             var n = grid.Count;
+            var width = grid.Width;
             var cells = (double[])unit.Cells.Clone();
             var withOrders = ReferenceEquals(unit.Cells, unit.CellsWithOrders) ? null : (double[])unit.CellsWithOrders.Clone();
             var addOns = unit.AddOns.Clone();
@@ -155,22 +157,22 @@ public sealed class PortfolioRiskState
             foreach (var position in group)
             {
                 var exposure = PortfolioMarginCalculator.ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, _market);
-                grid.FillRow(exposure, _stdDev.AsSpan(0, 2 * n), _row.AsSpan(0, n));
-                ScenarioKernels.Accumulate(_row.AsSpan(0, n), cells);
+                grid.FillRow(exposure, _stdDev.AsSpan(0, 2 * width), _row.AsSpan(0, width));
+                ScenarioKernels.Accumulate(_row.AsSpan(0, width), cells);
                 addOns.Add(exposure);
                 if (withOrders is not null)
                 {
-                    ScenarioKernels.Accumulate(_row.AsSpan(0, n), withOrders);
+                    ScenarioKernels.Accumulate(_row.AsSpan(0, width), withOrders);
                     addOnsWithOrders!.Add(exposure);
                 }
             }
 
             var usdPerUnit = unit.Margin.UsdPerUnit;
-            var (worst, counted) = RiskUnitEngine.WorstOf(grid, cells);
+            var (worst, counted) = RiskUnitEngine.WorstOf(grid, cells.AsSpan(0, n));
             var riskMatrix = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), addOns.Amounts(), usdPerUnit);
             var ordersMargin = withOrders is null
                 ? 0
-                : Math.Max(0, RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -RiskUnitEngine.WorstOf(grid, withOrders).Counted), addOnsWithOrders!.Amounts(), usdPerUnit) - riskMatrix);
+                : Math.Max(0, RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -RiskUnitEngine.WorstOf(grid, withOrders.AsSpan(0, n)).Counted), addOnsWithOrders!.Amounts(), usdPerUnit) - riskMatrix);
             figures[group.Key] = new UnitFigures(unit.Margin.Underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, addOns.NetDelta(),
                 grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit);
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using MarginEngine.Kernels;
 using MarginEngine.Results;
@@ -13,16 +14,18 @@ internal static class RiskUnitEngine
     {
         var grid = new UnitGrid(p, index);
         var n = grid.Count;
-        var row = new double[n];
-        var scratch = new double[2 * n];
-        var cells = new double[n];
+        var width = grid.Width;
+        var scratch = new double[2 * width];
+        var cells = new double[width];
+        var rows = ArrayPool<double>.Shared.Rent(Math.Max(1, exposures.Count) * width);
         for (var k = 0; k < exposures.Count; k++)
         {
+            var row = rows.AsSpan(k * width, width);
             grid.FillRow(exposures[k], scratch, row);
             ScenarioKernels.Accumulate(row, cells);
         }
 
-        var counted = Count(grid, cells);
+        var counted = Count(grid, cells.AsSpan(0, n));
         var worst = Worst(counted);
         var worstLoss = Math.Max(0, -counted[worst]);
         var usdPerUnit = p.Currency == UnitCurrency.Usd ? 1 : index;
@@ -37,13 +40,14 @@ internal static class RiskUnitEngine
         if (orders.Count > 0)
         {
             cellsWithOrders = (double[])cells.Clone();
+            var row = new double[width];
             for (var k = 0; k < orders.Count; k++)
             {
                 grid.FillRow(orders[k], scratch, row);
                 ScenarioKernels.Accumulate(row, cellsWithOrders);
             }
 
-            var withOrders = Count(grid, cellsWithOrders);
+            var withOrders = Count(grid, cellsWithOrders.AsSpan(0, n));
             addOnsWithOrders = new AddOns(p.AddOns, index, exposures.Concat(orders));
             var filled = Combine(portfolio.Family, Math.Max(0, -withOrders[Worst(withOrders)]), addOnsWithOrders.Amounts(), usdPerUnit);
             ordersMargin = Math.Max(0, filled - riskMatrix);
@@ -54,7 +58,8 @@ internal static class RiskUnitEngine
         var margin = new RiskUnitMargin(underlying, p.Currency, index, scenarioPnls, scenarioPnls[worst], worstLoss,
             [.. addOns.Lines(amounts, usdPerUnit)], riskMatrix, ordersMargin, mm, im, usdPerUnit,
             addOns.NetDelta(),
-            [.. exposures.Select(e => new PositionContribution(e.Id, grid.Lane(e, worst)))]);
+            [.. exposures.Select((e, k) => new PositionContribution(e.Id, rows[k * width + worst]))]);
+        ArrayPool<double>.Shared.Return(rows);
         return new UnitEvaluation(margin, grid, cells, cellsWithOrders, addOns, addOnsWithOrders);
     }
 

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MarginEngine.Kernels;
 using MarginEngine.Pricing;
 using MarginEngine.Scenarios;
@@ -22,13 +25,14 @@ internal sealed class UnitGrid
         Index = index;
         Scenarios = parameters.Scenarios();
         var n = Scenarios.Length;
-        Price = new double[n];
-        LogMove = new double[n];
-        Edge = new double[n];
-        A = new double[n];
-        B = new double[n];
+        Width = (n + Vector512<double>.Count - 1) / Vector512<double>.Count * Vector512<double>.Count;
+        Price = new double[Width];
+        LogMove = new double[Width];
+        Edge = new double[Width];
+        A = new double[Width];
+        B = new double[Width];
         var levels = new List<(VolState Vol, double Fraction)>();
-        _levelOf = new int[n];
+        _levelOf = new int[Width];
         for (var i = 0; i < n; i++)
         {
             var level = (Scenarios[i].Vol, Scenarios[i].Vol == VolState.Same ? 0.0 : Scenarios[i].VolFraction);
@@ -43,6 +47,12 @@ internal sealed class UnitGrid
         }
 
         _levels = [.. levels];
+        for (var i = n; i < Width; i++)
+        {
+            Price[i] = index;
+            Edge[i] = index;
+        }
+
         for (var i = 0; i < n; i++)
         {
             var s = Scenarios[i];
@@ -72,26 +82,31 @@ internal sealed class UnitGrid
 
     public double[] B { get; }
 
+    /// <summary>Scenarios of the unit.</summary>
     public int Count => Scenarios.Length;
+
+    /// <summary>Lanes computed per row: <see cref="Count"/> rounded up to a whole Vector512, so no lane falls to the scalar tail; padding lanes (no move, A = B = 0) hold zeros.</summary>
+    public int Width { get; }
 
     /// <summary>Writes <paramref name="exposure"/>'s unit P&amp;L in every scenario; options through the vector kernel. Allocates nothing.</summary>
     /// <param name="exposure">The holding.</param>
-    /// <param name="scratch">A buffer of 2 x <see cref="Count"/> doubles the option kernel may overwrite.</param>
-    /// <param name="row">Output, one value per scenario.</param>
+    /// <param name="scratch">A buffer of 2 x <see cref="Width"/> doubles the option kernel may overwrite.</param>
+    /// <param name="row">Output, <see cref="Width"/> lanes: one per scenario, then zeros.</param>
     public void FillRow(Exposure exposure, Span<double> scratch, Span<double> row)
     {
-        var n = Scenarios.Length;
         if (exposure.Kind == ExposureKind.Option)
         {
-            var stdDev = scratch[..n];
-            var inverse = scratch.Slice(n, n);
+            var stdDev = scratch[..Width];
+            var inverse = scratch.Slice(Width, Width);
             var lanes = OptionLanes(exposure, stdDev, inverse);
-            OptionKernel.Row(lanes, new UnitLanes(LogMove, Price, A, B), stdDev, inverse, row[..n]);
+            OptionKernel.Row(lanes, new UnitLanes(LogMove, Price, A, B), stdDev, inverse, row[..Width]);
             return;
         }
 
+        var n = Scenarios.Length;
         for (var i = 0; i < n; i++)
             row[i] = Lane(exposure, i);
+        row[n..Width].Clear();
     }
 
     /// <summary>One scenario of <paramref name="exposure"/>'s row, equal to <see cref="FillRow"/>'s value bit for bit.</summary>
@@ -141,10 +156,14 @@ internal sealed class UnitGrid
         }
         else
         {
-            for (var i = 0; i < Scenarios.Length; i++)
+            ref var level = ref MemoryMarshal.GetArrayDataReference(_levelOf);
+            ref var sd = ref MemoryMarshal.GetReference(stdDev);
+            ref var inv = ref MemoryMarshal.GetReference(inverse);
+            for (var i = 0; i < Width; i++)
             {
-                stdDev[i] = levels[_levelOf[i]];
-                inverse[i] = inverses[_levelOf[i]];
+                var l = Unsafe.Add(ref level, i);
+                Unsafe.Add(ref sd, i) = levels[l];
+                Unsafe.Add(ref inv, i) = inverses[l];
             }
         }
 

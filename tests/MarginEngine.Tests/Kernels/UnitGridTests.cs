@@ -21,13 +21,14 @@ public class UnitGridTests
             PortfolioMarginCalculator.ToExposure(Option("C", OptionRight.Put, 47_000m, 20, Settlement.Inverse), -2.5, "C", market),
             PortfolioMarginCalculator.ToExposure(BtcUsdt, 1.5, "BTCUSDT", market),
         ];
-        var row = new double[grid.Count];
-        var scratch = new double[2 * grid.Count];
+        var row = new double[grid.Width];
+        var scratch = new double[2 * grid.Width];
         foreach (var e in exposures)
         {
             grid.FillRow(e, scratch, row);
             for (var i = 0; i < grid.Count; i++)
                 BitConverter.DoubleToInt64Bits(grid.Lane(e, i)).Should().Be(BitConverter.DoubleToInt64Bits(row[i]));
+            row.Skip(grid.Count).Should().AllBeEquivalentTo(0.0, "padding lanes hold zeros");
         }
     }
 }
