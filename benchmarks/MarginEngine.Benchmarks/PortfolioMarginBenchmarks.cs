@@ -7,7 +7,10 @@ using MarginEngine.Results;
 
 namespace MarginEngine.Benchmarks;
 
-/// <summary>Issue 5 benchmark 1: the reference book (1,000 options + 100 futures, 5 underlyings, 21 x 5 scenarios), full portfolio margin.</summary>
+/// <summary>
+/// Issue 5 benchmark 1: the reference book (1,000 options + 100 futures, 5 underlyings, 21 x 5 scenarios), full portfolio
+/// margin: with the whole breakdown (Library) and numbers only (LibraryQuote), both repricing every option in every scenario.
+/// </summary>
 [MemoryDiagnoser]
 public class PortfolioMarginBenchmarks
 {
@@ -28,6 +31,9 @@ public class PortfolioMarginBenchmarks
 
     [Benchmark]
     public PortfolioMarginResult Library() => PortfolioMarginCalculator.Calculate(_account, _market, _profile);
+
+    [Benchmark]
+    public MarginQuote LibraryQuote() => PortfolioMarginCalculator.Quote(_account, _market, _profile);
 }
 
 /// <summary>Issue 5 benchmark 2: a same-size book under the deribit preset (35 scenarios with the extended table, coin units).</summary>
@@ -51,6 +57,9 @@ public class DeribitPresetBenchmarks
 
     [Benchmark]
     public PortfolioMarginResult Library() => PortfolioMarginCalculator.Calculate(_account, _market, _profile);
+
+    [Benchmark]
+    public MarginQuote LibraryQuote() => PortfolioMarginCalculator.Quote(_account, _market, _profile);
 
     /// <summary>The deribit grid (35 scenarios, coin units) without add-ons, IM = RM: the naive baseline has no add-ons.</summary>
     private static RiskProfile WithoutAddOns(RiskProfile p)

@@ -35,7 +35,6 @@ internal sealed class AddOns
         _index = index;
         foreach (var e in exposures)
             Add(e);
-        _naked = _series.Values.Sum(net => Math.Max(0, -net));
     }
 
     private AddOns(AddOns other)
@@ -64,21 +63,25 @@ internal sealed class AddOns
             _futuresGross += Math.Abs(delta);
         }
 
-        if (e.RollYears is { } years)
+        if (_p.RollShock is not null && e.RollYears is { } years)
             _rollGroups[years] = _rollGroups.GetValueOrDefault(years) + delta;
         if (e.Kind == ExposureKind.Option)
         {
-            var key = (e.Option!.Expiry, e.StrikeValue, e.Option.Right);
-            var before = _series.GetValueOrDefault(key);
-            _series[key] = before + e.Quantity * e.Size;
-            _naked += Math.Max(0, -(before + e.Quantity * e.Size)) - Math.Max(0, -before);
+            if (_p.ShortOptionContingency is not null)
+            {
+                var key = (e.Option!.Expiry, e.StrikeValue, e.Option.Right);
+                var before = _series.GetValueOrDefault(key);
+                _series[key] = before + e.Quantity * e.Size;
+                _naked += Math.Max(0, -(before + e.Quantity * e.Size)) - Math.Max(0, -before);
+            }
+
             if (e.Quantity < 0)
                 _shortOptionCoins -= e.Quantity * e.Size;
             if (_p.ThetaDecayDays is { } days)
                 _thetaUsd += e.ToUsd(e.Decay(_index, days), _index, _index);
         }
 
-        if (!e.CoinSettled && e.Kind != ExposureKind.Holding)
+        if (_p.StablecoinDepeg is not null && !e.CoinSettled && e.Kind != ExposureKind.Holding)
             _settlement[e.SettlementAssetId] = _settlement.GetValueOrDefault(e.SettlementAssetId) + delta;
     }
 
@@ -102,8 +105,12 @@ internal sealed class AddOns
             extraYears = extra.RollYears ?? double.NaN;
             if (extra.Kind == ExposureKind.Option)
             {
-                var before = _series.GetValueOrDefault((extra.Option!.Expiry, extra.StrikeValue, extra.Option.Right));
-                naked += Math.Max(0, -(before + extra.Quantity * extra.Size)) - Math.Max(0, -before);
+                if (_p.ShortOptionContingency is not null)
+                {
+                    var before = _series.GetValueOrDefault((extra.Option!.Expiry, extra.StrikeValue, extra.Option.Right));
+                    naked += Math.Max(0, -(before + extra.Quantity * extra.Size)) - Math.Max(0, -before);
+                }
+
                 if (extra.Quantity < 0)
                     shortCoins -= extra.Quantity * extra.Size;
                 if (_p.ThetaDecayDays is { } days)

@@ -47,7 +47,7 @@ public static class MarginSweep
     {
         try
         {
-            return new SweepOutcome(account.Id, PortfolioRiskState.Create(account, market, profile).Current, null);
+            return new SweepOutcome(account.Id, PortfolioMarginCalculator.Quote(account, market, profile), null);
         }
         catch (Exception e) when (e is InvalidMarginInputException or MissingMarketDataException or MissingRiskParameterException)
         {

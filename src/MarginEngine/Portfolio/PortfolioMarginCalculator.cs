@@ -29,6 +29,80 @@ public static class PortfolioMarginCalculator
         PortfolioRiskState.Create(account, market, profile).Result;
 
     /// <summary>
+    /// Portfolio IM and MM only (unrounded USD, before isolated and borrow margin): the same computation as
+    /// <see cref="Calculate"/> without the breakdown, for pre-trade checks and exchange-wide sweeps.
+    /// </summary>
+    /// <exception cref="MissingRiskParameterException">The profile has no portfolio parameters, or none for an underlying held.</exception>
+    /// <exception cref="MissingMarketDataException">A price or vol the book needs is missing.</exception>
+    /// <exception cref="InvalidMarginInputException">An expired future or option.</exception>
+    public static MarginQuote Quote(Account account, MarketSnapshot market, RiskProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(profile);
+        var portfolio = profile.GetPortfolio();
+        var (groups, orders) = Units(account, market, profile, portfolio);
+        var figures = new UnitFigures[groups.Count];
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var (underlying, exposures) = groups[i];
+            figures[i] = RiskUnitEngine.Quote(underlying, market.GetIndexPrice(underlying), portfolio.For(underlying, profile.Name), portfolio,
+                exposures, OrdersOf(orders, underlying));
+        }
+
+        var (total, offset) = Aggregate(portfolio.Aggregation, figures);
+        var ordersUsd = 0.0;
+        foreach (var f in figures)
+            ordersUsd += f.OrdersUsd;
+        var (mm, im) = RiskUnitEngine.Relation(portfolio, total - offset, ordersUsd);
+        return new MarginQuote(im, mm, total - offset);
+    }
+
+    /// <summary>The account's risk units: pooled positions and (when the unit says so) coin collateral per underlying, and resting orders as exposures.</summary>
+    internal static (List<(string Underlying, List<Exposure> Exposures)> Groups, List<(string Underlying, Exposure Exposure)> Orders) Units(
+        Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio)
+    {
+        var groups = Exposures(account, market, includeAllCollateral: false);
+        foreach (var balance in account.Balances)
+        {
+            var id = balance.Asset.Id;
+            if (balance.Asset.IsStablecoin || balance.Quantity == 0 || !portfolio.Covers(id) || !portfolio.For(id, profile.Name).IncludeCollateral)
+                continue;
+            var at = groups.FindIndex(g => g.Underlying == id);
+            if (at < 0)
+            {
+                groups.Add((id, []));
+                at = groups.Count - 1;
+            }
+
+            groups[at].Exposures.Add(Exposure.Holding($"collateral:{id}", (double)balance.Quantity, market.GetIndexPrice(id)));
+        }
+
+        var orders = new List<(string Underlying, Exposure Exposure)>(account.Orders.Length);
+        foreach (var o in account.Orders)
+        {
+            var underlying = o.Instrument.Underlying.Id;
+            orders.Add((underlying, ToExposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}", market)));
+            if (groups.FindIndex(g => g.Underlying == underlying) < 0)
+                groups.Add((underlying, []));
+        }
+
+        return (groups, orders);
+    }
+
+    internal static List<Exposure> OrdersOf(List<(string Underlying, Exposure Exposure)> orders, string underlying)
+    {
+        var list = new List<Exposure>();
+        foreach (var (u, e) in orders)
+        {
+            if (u == underlying)
+                list.Add(e);
+        }
+
+        return list;
+    }
+
+    /// <summary>
     /// Every pooled position of the account as exposures grouped by underlying, with coin collateral
     /// (non-stablecoin balances) added as holdings when <paramref name="includeAllCollateral"/>.
     /// </summary>

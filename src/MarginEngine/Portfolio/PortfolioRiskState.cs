@@ -60,31 +60,9 @@ public sealed class PortfolioRiskState
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(profile);
         var portfolio = profile.GetPortfolio();
-        var groups = PortfolioMarginCalculator.Exposures(account, market, includeAllCollateral: false);
-        foreach (var balance in account.Balances)
-        {
-            var id = balance.Asset.Id;
-            if (balance.Asset.IsStablecoin || balance.Quantity == 0 || !portfolio.Covers(id) || !portfolio.For(id, profile.Name).IncludeCollateral)
-                continue;
-            var at = groups.FindIndex(g => g.Underlying == id);
-            if (at < 0)
-            {
-                groups.Add((id, []));
-                at = groups.Count - 1;
-            }
-
-            groups[at].Exposures.Add(Exposure.Holding($"collateral:{id}", (double)balance.Quantity, market.GetIndexPrice(id)));
-        }
-
-        var orders = account.Orders.Select(o => (Underlying: o.Instrument.Underlying.Id, Exposure: PortfolioMarginCalculator.ToExposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}", market))).ToList();
-        foreach (var (underlying, _) in orders)
-        {
-            if (groups.FindIndex(g => g.Underlying == underlying) < 0)
-                groups.Add((underlying, []));
-        }
-
+        var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio);
         var units = groups.Select(g => RiskUnitEngine.Evaluate(g.Underlying, market.GetIndexPrice(g.Underlying), portfolio.For(g.Underlying, profile.Name), portfolio,
-            g.Exposures, [.. orders.Where(o => o.Underlying == g.Underlying).Select(o => o.Exposure)])).ToArray();
+            g.Exposures, PortfolioMarginCalculator.OrdersOf(orders, g.Underlying))).ToArray();
         var figures = units.Select(u => UnitFigures.Of(u.Margin)).ToArray();
         var (total, offset) = PortfolioMarginCalculator.Aggregate(portfolio.Aggregation, figures);
         var ordersUsd = figures.Sum(f => f.OrdersUsd);

@@ -63,6 +63,51 @@ internal static class RiskUnitEngine
         return new UnitEvaluation(margin, grid, cells, cellsWithOrders, addOns, addOnsWithOrders);
     }
 
+    /// <summary>
+    /// The unit's figures only (no breakdown records): what a quote or a sweep needs. Same arithmetic and
+    /// summation order as <see cref="Evaluate"/>, so the same risk-matrix margin bit for bit.
+    /// </summary>
+    public static UnitFigures Quote(string underlying, double index, RiskUnitParameters p, PortfolioParameters portfolio,
+        IReadOnlyList<Exposure> exposures, IReadOnlyList<Exposure> orders)
+    {
+        var grid = new UnitGrid(p, index);
+        var n = grid.Count;
+        var width = grid.Width;
+        var buffer = ArrayPool<double>.Shared.Rent(4 * width);
+        var cells = buffer.AsSpan(0, width);
+        var row = buffer.AsSpan(width, width);
+        var scratch = buffer.AsSpan(2 * width, 2 * width);
+        cells.Clear();
+        foreach (var e in exposures)
+        {
+            grid.FillRow(e, scratch, row);
+            ScenarioKernels.Accumulate(row, cells);
+        }
+
+        var usdPerUnit = p.Currency == UnitCurrency.Usd ? 1 : index;
+        var (worst, counted) = WorstOf(grid, cells[..n]);
+        var addOns = new AddOns(p.AddOns, index, exposures);
+        var riskMatrix = Combine(portfolio.Family, Math.Max(0, -counted), addOns.Amounts(), usdPerUnit);
+        var netDelta = addOns.NetDelta();
+        var ordersMargin = 0.0;
+        if (orders.Count > 0)
+        {
+            foreach (var e in orders)
+            {
+                grid.FillRow(e, scratch, row);
+                ScenarioKernels.Accumulate(row, cells);
+                addOns.Add(e);
+            }
+
+            var filled = Combine(portfolio.Family, Math.Max(0, -WorstOf(grid, cells[..n]).Counted), addOns.Amounts(), usdPerUnit);
+            ordersMargin = Math.Max(0, filled - riskMatrix);
+        }
+
+        ArrayPool<double>.Shared.Return(buffer);
+        return new UnitFigures(underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, netDelta,
+            grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit);
+    }
+
     /// <summary>MM and IM from a risk-matrix margin: MM = factor x RM, IM = RM + orders; or MM = RM, IM = factor x MM + orders.</summary>
     public static (double Maintenance, double Initial) Relation(PortfolioParameters portfolio, double riskMatrix, double ordersMargin) =>
         portfolio.InitialFactor is { } factor

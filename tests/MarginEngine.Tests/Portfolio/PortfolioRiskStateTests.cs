@@ -97,6 +97,16 @@ public class PortfolioRiskStateTests
         quick.MaintenanceMargin.Should().BeApproximately(full.MaintenanceMargin, 1e-9 * full.MaintenanceMargin);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Quote_EqualsTheFullComputationBitForBit(int seed, string kind)
+    {
+        // The numbers-only path skips the breakdown, not the arithmetic.
+        var (account, market) = Book(seed);
+        var profile = ProfileFor(kind);
+        PortfolioMarginCalculator.Quote(account, market, profile).Should().Be(PortfolioRiskState.Create(account, market, profile).Current);
+    }
+
     [Fact]
     public void Current_IsTheCalculatorsResult()
     {
