@@ -93,48 +93,6 @@ internal static class OptionKernel
         return i;
     }
 
-    /// <summary>
-    /// Vector512 lanes whose σ'√T and inverse come from an 8-entry table per option, picked per lane by
-    /// <paramref name="levelOf"/> (a permute instead of filling two lane arrays per option). Every lane
-    /// (<paramref name="row"/>.Length must be a multiple of 8) equals the scalar twin fed the looked-up values.
-    /// </summary>
-    internal static void Row512Levels(in OptionLanes o, in UnitLanes u, ReadOnlySpan<long> levelOf, Vector512<double> stdDevTable, Vector512<double> inverseTable, Span<double> row)
-    {
-        ref var logMove = ref MemoryMarshal.GetReference(u.LogMove);
-        ref var price = ref MemoryMarshal.GetReference(u.Price);
-        ref var a = ref MemoryMarshal.GetReference(u.A);
-        ref var b = ref MemoryMarshal.GetReference(u.B);
-        ref var level = ref MemoryMarshal.GetReference(levelOf);
-        ref var output = ref MemoryMarshal.GetReference(row);
-        var lnm = Vector512.Create(o.LogMoneyness);
-        var strike = Vector512.Create(o.Strike);
-        var sign = Vector512.Create(o.Sign);
-        var scale = Vector512.Create(o.Scale);
-        var baseValue = Vector512.Create(o.BaseValue);
-        var half = Vector512.Create(0.5);
-        var cutOff = Vector512.Create(37.0);
-        var inverseStrike = Vector512.Create(1.0 / o.Strike);
-        for (var i = 0; i < row.Length; i += Vector512<double>.Count)
-        {
-            var index = Vector512.LoadUnsafe(ref level, (nuint)i);
-            var s = Vector512.Shuffle(stdDevTable, index);
-            var d1 = (lnm + Vector512.LoadUnsafe(ref logMove, (nuint)i)) * Vector512.Shuffle(inverseTable, index) + half * s;
-            var forward = Vector512.LoadUnsafe(ref price, (nuint)i);
-            var x1 = sign * d1;
-            var x2 = sign * (d1 - s);
-            var a1 = Vector512.Min(Vector512.Abs(x1), cutOff);
-            var a2 = Vector512.Min(Vector512.Abs(x2), cutOff);
-            var e1 = FastMath.Exp(a1 * a1 * -0.5);
-            var e2 = e1 * (forward * inverseStrike);
-            var clamped = Vector512.GreaterThanOrEqual(a1, cutOff);
-            if (!Vector512.EqualsAll(clamped, Vector512<double>.Zero))
-                e2 = Vector512.ConditionalSelect(clamped, FastMath.Exp(a2 * a2 * -0.5), e2);
-            var value = sign * (forward * FastMath.NormalCdf(x1, a1, e1) - strike * FastMath.NormalCdf(x2, a2, e2));
-            var cell = scale * (Vector512.LoadUnsafe(ref a, (nuint)i) * value - Vector512.LoadUnsafe(ref b, (nuint)i) * baseValue);
-            cell.StoreUnsafe(ref output, (nuint)i);
-        }
-    }
-
     /// <summary>Vector256 lanes only (the scalar twin finishes the tail); exposed for the bitwise tests.</summary>
     internal static int Row256(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int n)
     {

@@ -18,7 +18,6 @@ internal sealed class UnitGrid
 {
     private readonly (VolState Vol, double Fraction)[] _levels;
     private readonly int[] _levelOf;
-    private readonly long[] _levelIndex;
 
     public UnitGrid(RiskUnitParameters parameters, double index)
     {
@@ -48,7 +47,6 @@ internal sealed class UnitGrid
         }
 
         _levels = [.. levels];
-        _levelIndex = [.. _levelOf.Select(l => (long)l)];
         for (var i = n; i < Width; i++)
         {
             Price[i] = index;
@@ -98,21 +96,6 @@ internal sealed class UnitGrid
     {
         if (exposure.Kind == ExposureKind.Option)
         {
-            if (Vector512.IsHardwareAccelerated && _levels.Length <= Vector512<double>.Count)
-            {
-                var count = _levels.Length;
-                Span<double> perLevel = stackalloc double[2 * count];
-                var permuted = OptionLanes(exposure, default, perLevel);
-                Span<double> inverses = stackalloc double[Vector512<double>.Count];
-                Span<double> stdDevs = stackalloc double[Vector512<double>.Count];
-                inverses.Fill(1.0);
-                stdDevs.Fill(1.0);
-                perLevel[..count].CopyTo(inverses);
-                perLevel[count..].CopyTo(stdDevs);
-                OptionKernel.Row512Levels(permuted, new UnitLanes(LogMove, Price, A, B), _levelIndex, Vector512.Create(stdDevs), Vector512.Create(inverses), row[..Width]);
-                return;
-            }
-
             var stdDev = scratch[..Width];
             var inverse = scratch.Slice(Width, Width);
             var lanes = OptionLanes(exposure, stdDev, inverse);
