@@ -104,7 +104,7 @@ internal static class StandardMath
                 var index = Index(market, option.Underlying.Id);
                 var coins = position.Quantity * option.ContractSize;
                 var notionalUsd = Math.Abs(coins) * index;
-                return new PositionFigures(mark, toUsd, notionalUsd / toUsd, notionalUsd, 0m, 0m, coins * OptionPriceUsd(option, mark, index), null, null, 0m, 0m, 0m);
+                return new PositionFigures(mark, toUsd, toUsd == 1m ? notionalUsd : notionalUsd / toUsd, notionalUsd, 0m, 0m, coins * OptionPriceUsd(option, mark, index), null, null, 0m, 0m, 0m);
             default:
                 var notional = Notional(instrument, position.Quantity, mark);
                 var pnl = Pnl(instrument, position.Quantity, position.EntryPrice, mark);

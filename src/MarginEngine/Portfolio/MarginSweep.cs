@@ -8,7 +8,8 @@ namespace MarginEngine.Portfolio;
 /// <summary>
 /// Portfolio margin of many accounts against one market snapshot (an exchange-wide run). Each account is
 /// a pure function of (account, snapshot, profile), so accounts run in parallel and the results equal
-/// the sequential run's, in input order (docs/scaling.md).
+/// the sequential run's, in input order (docs/scaling.md). Unit grids (which depend only on the snapshot
+/// and the profile) are compiled once per run and shared.
 /// </summary>
 public static class MarginSweep
 {
@@ -26,10 +27,11 @@ public static class MarginSweep
         if (maxDegreeOfParallelism < 1)
             throw new InvalidMarginInputException("maxDegreeOfParallelism", $"must be >= 1 but was {maxDegreeOfParallelism}");
         var outcomes = new SweepOutcome[accounts.Count];
+        var grids = new UnitGridCache();
         if (maxDegreeOfParallelism == 1)
         {
             for (var i = 0; i < outcomes.Length; i++)
-                outcomes[i] = One(accounts[i], market, profile);
+                outcomes[i] = One(accounts[i], market, profile, grids);
             return outcomes;
         }
 
@@ -38,16 +40,16 @@ public static class MarginSweep
         {
             var end = Math.Min(accounts.Count, (c + 1) * chunk);
             for (var i = c * chunk; i < end; i++)
-                outcomes[i] = One(accounts[i], market, profile);
+                outcomes[i] = One(accounts[i], market, profile, grids);
         });
         return outcomes;
     }
 
-    private static SweepOutcome One(Account account, MarketSnapshot market, RiskProfile profile)
+    private static SweepOutcome One(Account account, MarketSnapshot market, RiskProfile profile, UnitGridCache grids)
     {
         try
         {
-            return new SweepOutcome(account.Id, PortfolioMarginCalculator.Quote(account, market, profile), null);
+            return new SweepOutcome(account.Id, PortfolioMarginCalculator.Quote(account, market, profile, grids), null);
         }
         catch (Exception e) when (e is InvalidMarginInputException or MissingMarketDataException or MissingRiskParameterException)
         {

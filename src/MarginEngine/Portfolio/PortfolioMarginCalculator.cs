@@ -35,7 +35,9 @@ public static class PortfolioMarginCalculator
     /// <exception cref="MissingRiskParameterException">The profile has no portfolio parameters, or none for an underlying held.</exception>
     /// <exception cref="MissingMarketDataException">A price or vol the book needs is missing.</exception>
     /// <exception cref="InvalidMarginInputException">An expired future or option.</exception>
-    public static MarginQuote Quote(Account account, MarketSnapshot market, RiskProfile profile)
+    public static MarginQuote Quote(Account account, MarketSnapshot market, RiskProfile profile) => Quote(account, market, profile, null);
+
+    internal static MarginQuote Quote(Account account, MarketSnapshot market, RiskProfile profile, UnitGridCache? grids)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(market);
@@ -47,7 +49,7 @@ public static class PortfolioMarginCalculator
         {
             var (underlying, exposures) = groups[i];
             figures[i] = RiskUnitEngine.Quote(underlying, market.GetIndexPrice(underlying), portfolio.For(underlying, profile.Name), portfolio,
-                exposures, OrdersOf(orders, underlying));
+                exposures, OrdersOf(orders, underlying), grids);
         }
 
         var (total, offset) = Aggregate(portfolio.Aggregation, figures);

@@ -68,9 +68,9 @@ internal static class RiskUnitEngine
     /// summation order as <see cref="Evaluate"/>, so the same risk-matrix margin bit for bit.
     /// </summary>
     public static UnitFigures Quote(string underlying, double index, RiskUnitParameters p, PortfolioParameters portfolio,
-        IReadOnlyList<Exposure> exposures, IReadOnlyList<Exposure> orders)
+        IReadOnlyList<Exposure> exposures, IReadOnlyList<Exposure> orders, UnitGridCache? grids = null)
     {
-        var grid = new UnitGrid(p, index);
+        var grid = grids?.Get(p, index) ?? new UnitGrid(p, index);
         var n = grid.Count;
         var width = grid.Width;
         var buffer = ArrayPool<double>.Shared.Rent(4 * width);
