@@ -22,7 +22,7 @@ public sealed class PortfolioRiskState
     private readonly UnitEvaluation[] _units;
     private readonly UnitFigures[] _figures;
     private readonly double[] _row;
-    private readonly double[] _stdDev;
+    private readonly double[] _scratch;
     private readonly double[] _cells;
     private readonly UnitFigures[] _quoteScratch;
     private readonly Account _account;
@@ -38,7 +38,7 @@ public sealed class PortfolioRiskState
         _quoteScratch = new UnitFigures[_figures.Length];
         var width = units.Length == 0 ? 0 : units.Max(u => u.Grid.Width);
         _row = new double[width];
-        _stdDev = new double[2 * width];
+        _scratch = new double[2 * width];
         _cells = new double[width];
         Result = result;
         Current = current;
@@ -89,7 +89,7 @@ public sealed class PortfolioRiskState
         var n = grid.Count;
         var width = grid.Width;
         var row = _row.AsSpan(0, width);
-        grid.FillRow(exposure, _stdDev.AsSpan(0, 2 * width), row);
+        grid.FillRow(exposure, _scratch.AsSpan(0, 2 * width), row);
         var cells = _cells.AsSpan(0, width);
 
         unit.Cells.CopyTo(cells);
@@ -135,7 +135,7 @@ public sealed class PortfolioRiskState
             foreach (var position in group)
             {
                 var exposure = PortfolioMarginCalculator.ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, _market);
-                grid.FillRow(exposure, _stdDev.AsSpan(0, 2 * width), _row.AsSpan(0, width));
+                grid.FillRow(exposure, _scratch.AsSpan(0, 2 * width), _row.AsSpan(0, width));
                 ScenarioKernels.Accumulate(_row.AsSpan(0, width), cells);
                 addOns.Add(exposure);
                 if (withOrders is not null)

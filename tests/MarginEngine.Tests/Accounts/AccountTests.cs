@@ -28,4 +28,15 @@ public class AccountTests
         var act = () => new MarginEngine.Instruments.Perpetual("BTCUSD", Btc, Usdt, MarginEngine.Instruments.Settlement.Inverse, 100m);
         act.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "instruments[BTCUSD].settlementAsset");
     }
+
+    [Fact]
+    public void WithIsolatedMargin_MakesThePositionIsolated()
+    {
+        var position = new Position(BtcUsdt, 1m, 50_000m);
+        position.IsIsolated.Should().BeFalse();
+        var isolated = position.WithIsolatedMargin(5_000m);
+        isolated.IsIsolated.Should().BeTrue();
+        isolated.IsolatedMargin.Should().Be(5_000m);
+        isolated.Quantity.Should().Be(1m);
+    }
 }

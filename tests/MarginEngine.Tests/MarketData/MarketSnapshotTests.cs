@@ -22,4 +22,14 @@ public class MarketSnapshotTests
         var act = () => Fixtures.Market().GetIndexPrice("DOGE");
         act.Should().Throw<MissingMarketDataException>().Where(e => e.Id == "DOGE");
     }
+
+    [Fact]
+    public void WithMarkPrice_ReturnsANewSnapshotAndLeavesTheOriginal()
+    {
+        var original = Fixtures.Market(("BTCUSDT", 50_000));
+        var moved = original.WithMarkPrice("BTCUSDT", 45_000);
+        moved.GetMarkPrice("BTCUSDT").Should().Be(45_000);
+        original.GetMarkPrice("BTCUSDT").Should().Be(50_000);
+        moved.GetIndexPrice("BTC").Should().Be(50_000);
+    }
 }
