@@ -44,6 +44,8 @@ internal static class ReportTables
         Row("Shared pool balance", r => Money(r.MarginBalance));
         Row("Pool margin ratio", r => RatioCell(r.MarginRatio));
         Row("Available balance", r => $"[green]{Money(r.AvailableBalance)}[/]");
+        if (summaries.FirstOrDefault(s => s.Report.Method == MarginMethod.Cross).Report is { } cross)
+            Row("IM vs cross", r => Saving(r.InitialMargin, cross.InitialMargin));
         console.Write(table);
     }
 
@@ -134,6 +136,19 @@ internal static class ReportTables
     internal static string Percent(double value) => value.ToString("+0.##%;-0.##%;0%", Invariant);
 
     internal static string VolName(VolState vol) => vol switch { VolState.Up => "vol up", VolState.Down => "vol down", _ => "vol same" };
+
+    /// <summary>How much less (green) or more (red) IM a method needs than cross margin.</summary>
+    private static string Saving(decimal initialMargin, decimal cross)
+    {
+        var difference = initialMargin - cross;
+        var share = cross == 0m ? "" : $" ({(difference / cross).ToString("+0.0%;-0.0%;0%", Invariant)})";
+        return difference switch
+        {
+            < 0m => $"[green]{Money(difference)}{share}[/]",
+            > 0m => $"[red]+{Money(difference)}{share}[/]",
+            _ => "0.00",
+        };
+    }
 
     private static string Signed(decimal value) => value < 0 ? $"[red]{Money(value)}[/]" : $"[green]{Money(value)}[/]";
 

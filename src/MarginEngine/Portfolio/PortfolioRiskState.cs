@@ -113,6 +113,34 @@ public sealed class PortfolioRiskState
             unit.AddOns.NetDelta(exposure), direction, ordersMargin * usdPerUnit));
     }
 
+    /// <summary>
+    /// Portfolio IM and MM with one more resting order: it moves only the open-orders margin (the increase
+    /// of each unit's risk-matrix margin if every order filled), as a new order does on the venues.
+    /// On an underlying the book does not hold yet, the account is recomputed in full.
+    /// </summary>
+    /// <exception cref="Errors.MissingMarketDataException">No price or vol for the order's instrument.</exception>
+    public MarginQuote WhatIfOrder(OpenOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var k = UnitOf(order.Instrument.Underlying.Id);
+        if (k < 0)
+            return Create(new Account(_account.Id, _account.Mode, _account.Balances, _account.Positions, _account.Orders.Append(order)), _market, _profile).Current;
+        var exposure = PortfolioMarginCalculator.ToExposure(order.Instrument, (double)order.SignedQuantity, $"order:{order.Id}", _market);
+        var unit = _units[k];
+        var grid = unit.Grid;
+        var width = grid.Width;
+        var row = _row.AsSpan(0, width);
+        grid.FillRow(exposure, _scratch.AsSpan(0, 2 * width), row);
+        var cells = _cells.AsSpan(0, width);
+        unit.CellsWithOrders.CopyTo(cells);
+        ScenarioKernels.Accumulate(row, cells);
+        var usdPerUnit = unit.Margin.UsdPerUnit;
+        var (_, counted) = RiskUnitEngine.WorstOf(grid, cells[..grid.Count]);
+        var filled = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), unit.AddOnsWithOrders.Amounts(exposure), usdPerUnit);
+        var figures = _figures[k];
+        return Quote(k, figures with { OrdersUsd = Math.Max(0, filled - unit.Margin.RiskMatrixMargin) * usdPerUnit });
+    }
+
     /// <summary>Portfolio IM and MM if every <paramref name="positions"/> leg were added (a position builder's virtual book).</summary>
     public MarginQuote WhatIf(IReadOnlyList<Position> positions)
     {

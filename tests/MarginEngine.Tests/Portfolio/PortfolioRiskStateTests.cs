@@ -107,6 +107,20 @@ public class PortfolioRiskStateTests
         PortfolioMarginCalculator.Quote(account, market, profile).Should().Be(PortfolioRiskState.Create(account, market, profile).Current);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void WhatIfOrder_AgreesWithAFullRecompute(int seed, string kind)
+    {
+        // A resting sell of 3 of the new call: only the open-orders margin moves.
+        var (account, market) = Book(seed);
+        var profile = ProfileFor(kind);
+        var order = new OpenOrder("ask", Option("NEW-C", OptionRight.Call, 55_000m, 30), OrderSide.Sell, 3m, 950m);
+        var quick = PortfolioRiskState.Create(account, market, profile).WhatIfOrder(order);
+        var full = PortfolioRiskState.Create(new Account(account.Id, account.Mode, account.Balances, account.Positions, account.Orders.Append(order)), market, profile).Current;
+        quick.InitialMargin.Should().BeApproximately(full.InitialMargin, 1e-9 * full.InitialMargin);
+        quick.MaintenanceMargin.Should().BeApproximately(full.MaintenanceMargin, 1e-9 * full.MaintenanceMargin);
+    }
+
     [Fact]
     public void Current_IsTheCalculatorsResult()
     {
