@@ -16,10 +16,10 @@ public static class Rounding
     public const int PriceDecimals = 4;
 
     /// <summary>A requirement (IM, MM, fee, add-on): rounded up to the cent.</summary>
-    public static decimal Requirement(decimal usd) => usd == 0m ? 0m : Math.Round(usd, UsdDecimals, MidpointRounding.ToPositiveInfinity);
+    public static decimal Requirement(decimal usd) => usd.Scale <= UsdDecimals ? usd : Math.Round(usd, UsdDecimals, MidpointRounding.ToPositiveInfinity);
 
     /// <summary>A value (collateral, equity, P&amp;L, available balance): rounded down to the cent.</summary>
-    public static decimal Value(decimal usd) => usd == 0m ? 0m : Math.Round(usd, UsdDecimals, MidpointRounding.ToNegativeInfinity);
+    public static decimal Value(decimal usd) => usd.Scale <= UsdDecimals ? usd : Math.Round(usd, UsdDecimals, MidpointRounding.ToNegativeInfinity);
 
     /// <summary>A margin ratio (MM / equity): rounded up.</summary>
     public static decimal Ratio(decimal ratio) => Math.Round(ratio, RatioDecimals, MidpointRounding.ToPositiveInfinity);
