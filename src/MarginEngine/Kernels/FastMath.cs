@@ -74,34 +74,121 @@ internal static class FastMath
         double c;
         if (a < RationalLimit)
         {
-            var n = Math.FusedMultiplyAdd(N6, a, N5);
-            n = Math.FusedMultiplyAdd(n, a, N4);
-            n = Math.FusedMultiplyAdd(n, a, N3);
-            n = Math.FusedMultiplyAdd(n, a, N2);
-            n = Math.FusedMultiplyAdd(n, a, N1);
-            n = Math.FusedMultiplyAdd(n, a, N0);
-            var d = Math.FusedMultiplyAdd(D7, a, D6);
-            d = Math.FusedMultiplyAdd(d, a, D5);
-            d = Math.FusedMultiplyAdd(d, a, D4);
-            d = Math.FusedMultiplyAdd(d, a, D3);
-            d = Math.FusedMultiplyAdd(d, a, D2);
-            d = Math.FusedMultiplyAdd(d, a, D1);
-            d = Math.FusedMultiplyAdd(d, a, D0);
+            var (n, d) = Rational(a);
             c = e * n / d;
         }
         else
         {
-            var b = a + 0.65;
-            b = a + 4.0 / b;
-            b = a + 3.0 / b;
-            b = a + 2.0 / b;
-            b = a + 1.0 / b;
-            c = e / b * InvSqrt2Pi;
+            c = Tail(a, e);
         }
 
         if (a >= TailLimit)
             c = 0.0;
         return x > 0 ? 1.0 - c : c;
+    }
+
+    /// <summary>
+    /// N(x1) and N(x2) together (an option's d1 and d2): one division serves both rationals,
+    /// <c>n1/d1 = n1 d2 / (d1 d2)</c>. Bitwise equal to the vector overloads.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (double N1, double N2) NormalCdfPair(double x1, double a1, double e1, double x2, double a2, double e2)
+    {
+        var (n1, d1) = Rational(a1);
+        var (n2, d2) = Rational(a2);
+        var inverse = 1.0 / (d1 * d2);
+        var c1 = a1 < RationalLimit ? e1 * n1 * d2 * inverse : Tail(a1, e1);
+        var c2 = a2 < RationalLimit ? e2 * n2 * d1 * inverse : Tail(a2, e2);
+        if (a1 >= TailLimit)
+            c1 = 0.0;
+        if (a2 >= TailLimit)
+            c2 = 0.0;
+        return (x1 > 0 ? 1.0 - c1 : c1, x2 > 0 ? 1.0 - c2 : c2);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double N, double D) Rational(double a)
+    {
+        var n = Math.FusedMultiplyAdd(N6, a, N5);
+        n = Math.FusedMultiplyAdd(n, a, N4);
+        n = Math.FusedMultiplyAdd(n, a, N3);
+        n = Math.FusedMultiplyAdd(n, a, N2);
+        n = Math.FusedMultiplyAdd(n, a, N1);
+        n = Math.FusedMultiplyAdd(n, a, N0);
+        var d = Math.FusedMultiplyAdd(D7, a, D6);
+        d = Math.FusedMultiplyAdd(d, a, D5);
+        d = Math.FusedMultiplyAdd(d, a, D4);
+        d = Math.FusedMultiplyAdd(d, a, D3);
+        d = Math.FusedMultiplyAdd(d, a, D2);
+        d = Math.FusedMultiplyAdd(d, a, D1);
+        d = Math.FusedMultiplyAdd(d, a, D0);
+        return (n, d);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Tail(double a, double e)
+    {
+        var b = a + 0.65;
+        b = a + 4.0 / b;
+        b = a + 3.0 / b;
+        b = a + 2.0 / b;
+        b = a + 1.0 / b;
+        return e / b * InvSqrt2Pi;
+    }
+
+    /// <summary>N(x1) and N(x2) lane by lane with one shared division, bitwise equal to the scalar pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector512<double> N1, Vector512<double> N2) NormalCdfPair(Vector512<double> x1, Vector512<double> a1, Vector512<double> e1, Vector512<double> x2, Vector512<double> a2, Vector512<double> e2)
+    {
+        var (n1, d1) = Rational(a1);
+        var (n2, d2) = Rational(a2);
+        var inverse = Vector512<double>.One / (d1 * d2);
+        var c1 = e1 * n1 * d2 * inverse;
+        var c2 = e2 * n2 * d1 * inverse;
+        var limit = Vector512.Create(RationalLimit);
+        var in1 = Vector512.LessThan(a1, limit);
+        var in2 = Vector512.LessThan(a2, limit);
+        if (!Vector512.EqualsAll(in1 & in2, Vector512<double>.AllBitsSet))
+        {
+            c1 = Vector512.ConditionalSelect(in1, c1, Tail(a1, e1));
+            c2 = Vector512.ConditionalSelect(in2, c2, Tail(a2, e2));
+        }
+
+        var cut = Vector512.Create(TailLimit);
+        c1 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a1, cut), Vector512<double>.Zero, c1);
+        c2 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a2, cut), Vector512<double>.Zero, c2);
+        return (Vector512.ConditionalSelect(Vector512.GreaterThan(x1, Vector512<double>.Zero), Vector512<double>.One - c1, c1),
+            Vector512.ConditionalSelect(Vector512.GreaterThan(x2, Vector512<double>.Zero), Vector512<double>.One - c2, c2));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<double> N, Vector512<double> D) Rational(Vector512<double> a)
+    {
+        var n = Vector512.FusedMultiplyAdd(Vector512.Create(N6), a, Vector512.Create(N5));
+        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N4));
+        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N3));
+        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N2));
+        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N1));
+        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N0));
+        var d = Vector512.FusedMultiplyAdd(Vector512.Create(D7), a, Vector512.Create(D6));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D5));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D4));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D3));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D2));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D1));
+        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D0));
+        return (n, d);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Tail(Vector512<double> a, Vector512<double> e)
+    {
+        var b = a + Vector512.Create(0.65);
+        b = a + Vector512.Create(4.0) / b;
+        b = a + Vector512.Create(3.0) / b;
+        b = a + Vector512.Create(2.0) / b;
+        b = a + Vector512<double>.One / b;
+        return e / b * Vector512.Create(InvSqrt2Pi);
     }
 
     /// <summary>e^y lane by lane, bitwise equal to <see cref="Exp(double)"/>.</summary>
@@ -139,33 +226,68 @@ internal static class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> NormalCdf(Vector512<double> x, Vector512<double> a, Vector512<double> e)
     {
-        var n = Vector512.FusedMultiplyAdd(Vector512.Create(N6), a, Vector512.Create(N5));
-        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N4));
-        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N3));
-        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N2));
-        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N1));
-        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N0));
-        var d = Vector512.FusedMultiplyAdd(Vector512.Create(D7), a, Vector512.Create(D6));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D5));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D4));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D3));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D2));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D1));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D0));
+        var (n, d) = Rational(a);
         var c = e * n / d;
         var inRational = Vector512.LessThan(a, Vector512.Create(RationalLimit));
         if (!Vector512.EqualsAll(inRational, Vector512<double>.AllBitsSet))
-        {
-            var b = a + Vector512.Create(0.65);
-            b = a + Vector512.Create(4.0) / b;
-            b = a + Vector512.Create(3.0) / b;
-            b = a + Vector512.Create(2.0) / b;
-            b = a + Vector512<double>.One / b;
-            c = Vector512.ConditionalSelect(inRational, c, e / b * Vector512.Create(InvSqrt2Pi));
-        }
-
+            c = Vector512.ConditionalSelect(inRational, c, Tail(a, e));
         c = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a, Vector512.Create(TailLimit)), Vector512<double>.Zero, c);
         return Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One - c, c);
+    }
+
+    /// <summary>N(x1) and N(x2) lane by lane with one shared division, bitwise equal to the scalar pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector256<double> N1, Vector256<double> N2) NormalCdfPair(Vector256<double> x1, Vector256<double> a1, Vector256<double> e1, Vector256<double> x2, Vector256<double> a2, Vector256<double> e2)
+    {
+        var (n1, d1) = Rational(a1);
+        var (n2, d2) = Rational(a2);
+        var inverse = Vector256<double>.One / (d1 * d2);
+        var c1 = e1 * n1 * d2 * inverse;
+        var c2 = e2 * n2 * d1 * inverse;
+        var limit = Vector256.Create(RationalLimit);
+        var in1 = Vector256.LessThan(a1, limit);
+        var in2 = Vector256.LessThan(a2, limit);
+        if (!Vector256.EqualsAll(in1 & in2, Vector256<double>.AllBitsSet))
+        {
+            c1 = Vector256.ConditionalSelect(in1, c1, Tail(a1, e1));
+            c2 = Vector256.ConditionalSelect(in2, c2, Tail(a2, e2));
+        }
+
+        var cut = Vector256.Create(TailLimit);
+        c1 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a1, cut), Vector256<double>.Zero, c1);
+        c2 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a2, cut), Vector256<double>.Zero, c2);
+        return (Vector256.ConditionalSelect(Vector256.GreaterThan(x1, Vector256<double>.Zero), Vector256<double>.One - c1, c1),
+            Vector256.ConditionalSelect(Vector256.GreaterThan(x2, Vector256<double>.Zero), Vector256<double>.One - c2, c2));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> N, Vector256<double> D) Rational(Vector256<double> a)
+    {
+        var n = Vector256.FusedMultiplyAdd(Vector256.Create(N6), a, Vector256.Create(N5));
+        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N4));
+        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N3));
+        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N2));
+        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N1));
+        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N0));
+        var d = Vector256.FusedMultiplyAdd(Vector256.Create(D7), a, Vector256.Create(D6));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D5));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D4));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D3));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D2));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D1));
+        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D0));
+        return (n, d);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Tail(Vector256<double> a, Vector256<double> e)
+    {
+        var b = a + Vector256.Create(0.65);
+        b = a + Vector256.Create(4.0) / b;
+        b = a + Vector256.Create(3.0) / b;
+        b = a + Vector256.Create(2.0) / b;
+        b = a + Vector256<double>.One / b;
+        return e / b * Vector256.Create(InvSqrt2Pi);
     }
 
     /// <summary>e^y lane by lane, bitwise equal to <see cref="Exp(double)"/>.</summary>
@@ -203,31 +325,11 @@ internal static class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> NormalCdf(Vector256<double> x, Vector256<double> a, Vector256<double> e)
     {
-        var n = Vector256.FusedMultiplyAdd(Vector256.Create(N6), a, Vector256.Create(N5));
-        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N4));
-        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N3));
-        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N2));
-        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N1));
-        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N0));
-        var d = Vector256.FusedMultiplyAdd(Vector256.Create(D7), a, Vector256.Create(D6));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D5));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D4));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D3));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D2));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D1));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D0));
+        var (n, d) = Rational(a);
         var c = e * n / d;
         var inRational = Vector256.LessThan(a, Vector256.Create(RationalLimit));
         if (!Vector256.EqualsAll(inRational, Vector256<double>.AllBitsSet))
-        {
-            var b = a + Vector256.Create(0.65);
-            b = a + Vector256.Create(4.0) / b;
-            b = a + Vector256.Create(3.0) / b;
-            b = a + Vector256.Create(2.0) / b;
-            b = a + Vector256<double>.One / b;
-            c = Vector256.ConditionalSelect(inRational, c, e / b * Vector256.Create(InvSqrt2Pi));
-        }
-
+            c = Vector256.ConditionalSelect(inRational, c, Tail(a, e));
         c = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, Vector256.Create(TailLimit)), Vector256<double>.Zero, c);
         return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One - c, c);
     }

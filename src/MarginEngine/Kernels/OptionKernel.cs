@@ -26,7 +26,8 @@ internal static class OptionKernel
         var a2 = Math.Min(Math.Abs(x2), 37.0);
         var e1 = FastMath.Exp(a1 * a1 * -0.5);
         var e2 = a1 >= 37.0 ? FastMath.Exp(a2 * a2 * -0.5) : e1 * (forward * (1.0 / strike));
-        return sign * (forward * FastMath.NormalCdf(x1, a1, e1) - strike * FastMath.NormalCdf(x2, a2, e2));
+        var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
+        return sign * (forward * n1 - strike * n2);
     }
 
     /// <summary>Fills <paramref name="row"/> with the best vector width the machine has.</summary>
@@ -85,7 +86,8 @@ internal static class OptionKernel
             var clamped = Vector512.GreaterThanOrEqual(a1, cutOff);
             if (!Vector512.EqualsAll(clamped, Vector512<double>.Zero))
                 e2 = Vector512.ConditionalSelect(clamped, FastMath.Exp(a2 * a2 * -0.5), e2);
-            var value = sign * (forward * FastMath.NormalCdf(x1, a1, e1) - strike * FastMath.NormalCdf(x2, a2, e2));
+            var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
+            var value = sign * (forward * n1 - strike * n2);
             var cell = scale * (Vector512.LoadUnsafe(ref a, (nuint)i) * value - Vector512.LoadUnsafe(ref b, (nuint)i) * baseValue);
             cell.StoreUnsafe(ref output, (nuint)i);
         }
@@ -126,7 +128,8 @@ internal static class OptionKernel
             var clamped = Vector256.GreaterThanOrEqual(a1, cutOff);
             if (!Vector256.EqualsAll(clamped, Vector256<double>.Zero))
                 e2 = Vector256.ConditionalSelect(clamped, FastMath.Exp(a2 * a2 * -0.5), e2);
-            var value = sign * (forward * FastMath.NormalCdf(x1, a1, e1) - strike * FastMath.NormalCdf(x2, a2, e2));
+            var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
+            var value = sign * (forward * n1 - strike * n2);
             var cell = scale * (Vector256.LoadUnsafe(ref a, (nuint)i) * value - Vector256.LoadUnsafe(ref b, (nuint)i) * baseValue);
             cell.StoreUnsafe(ref output, (nuint)i);
         }

@@ -150,7 +150,7 @@ internal static class StandardMargin
         return Line(position, f, false, null, liquidation, null);
     }
 
-    internal static PositionMargin Line(Position position, PositionFigures f, bool isolated, decimal? marginBalance, decimal? liquidation, decimal? bankruptcy) =>
+    internal static PositionMargin Line(Position position, in PositionFigures f, bool isolated, decimal? marginBalance, decimal? liquidation, decimal? bankruptcy) =>
         new(position.Instrument.Id, position.Quantity, position.EntryPrice, f.Mark, Rounding.Value(f.NotionalUsd), Rounding.Value(f.PnlUsd),
             Rounding.Value(f.LongOptionValueUsd), f.Bracket?.Tier, f.Leverage, Rounding.Requirement(f.InitialMarginUsd),
             Rounding.Requirement(f.MaintenanceMarginUsd), Rounding.Requirement(f.ClosingFeeUsd), isolated, marginBalance, liquidation, bankruptcy);
