@@ -24,15 +24,23 @@ internal sealed class AddOns
 
     private readonly AddOnParameters _p;
     private readonly double _index;
-    private readonly Dictionary<double, double> _rollGroups = [];
-    private readonly Dictionary<(Instant Expiry, double Strike, OptionRight Right), double> _series = [];
-    private readonly Dictionary<string, double> _settlement = new(StringComparer.Ordinal);
+    private static readonly Dictionary<double, double> NoRollGroups = [];
+    private static readonly Dictionary<(Instant Expiry, double Strike, OptionRight Right), double> NoSeries = [];
+    private static readonly Dictionary<string, double> NoSettlement = [];
+
+    // Each map exists only when its add-on is switched on (the shared empty ones are never written).
+    private readonly Dictionary<double, double> _rollGroups;
+    private readonly Dictionary<(Instant Expiry, double Strike, OptionRight Right), double> _series;
+    private readonly Dictionary<string, double> _settlement;
     private double _net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _thetaUsd, _naked;
 
     public AddOns(AddOnParameters parameters, double index, IEnumerable<Exposure> exposures)
     {
         _p = parameters;
         _index = index;
+        _rollGroups = parameters.RollShock is null ? NoRollGroups : [];
+        _series = parameters.ShortOptionContingency is null ? NoSeries : [];
+        _settlement = parameters.StablecoinDepeg is null ? NoSettlement : new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var e in exposures)
             Add(e);
     }
@@ -41,9 +49,9 @@ internal sealed class AddOns
     {
         _p = other._p;
         _index = other._index;
-        _rollGroups = new Dictionary<double, double>(other._rollGroups);
-        _series = new Dictionary<(Instant Expiry, double Strike, OptionRight Right), double>(other._series);
-        _settlement = new Dictionary<string, double>(other._settlement, StringComparer.Ordinal);
+        _rollGroups = _p.RollShock is null ? NoRollGroups : new Dictionary<double, double>(other._rollGroups);
+        _series = _p.ShortOptionContingency is null ? NoSeries : new Dictionary<(Instant Expiry, double Strike, OptionRight Right), double>(other._series);
+        _settlement = _p.StablecoinDepeg is null ? NoSettlement : new Dictionary<string, double>(other._settlement, StringComparer.Ordinal);
         (_net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _thetaUsd, _naked) =
             (other._net, other._gross, other._futuresNet, other._futuresGross, other._shortOptionCoins, other._thetaUsd, other._naked);
     }

@@ -92,8 +92,10 @@ public static class PortfolioMarginCalculator
         return (groups, orders);
     }
 
-    internal static List<Exposure> OrdersOf(List<(string Underlying, Exposure Exposure)> orders, string underlying)
+    internal static IReadOnlyList<Exposure> OrdersOf(List<(string Underlying, Exposure Exposure)> orders, string underlying)
     {
+        if (orders.Count == 0)
+            return [];
         var list = new List<Exposure>();
         foreach (var (u, e) in orders)
         {
