@@ -70,7 +70,7 @@ public static class PortfolioMarginCalculator
             var id = balance.Asset.Id;
             if (balance.Asset.IsStablecoin || balance.Quantity == 0 || !portfolio.Covers(id) || !portfolio.For(id, profile.Name).IncludeCollateral)
                 continue;
-            var at = groups.FindIndex(g => g.Underlying == id);
+            var at = IndexOf(groups, id);
             if (at < 0)
             {
                 groups.Add((id, []));
@@ -85,11 +85,22 @@ public static class PortfolioMarginCalculator
         {
             var underlying = o.Instrument.Underlying.Id;
             orders.Add((underlying, ToExposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}", market)));
-            if (groups.FindIndex(g => g.Underlying == underlying) < 0)
+            if (IndexOf(groups, underlying) < 0)
                 groups.Add((underlying, []));
         }
 
         return (groups, orders);
+    }
+
+    private static int IndexOf(List<(string Underlying, List<Exposure> Exposures)> groups, string underlying)
+    {
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (groups[i].Underlying == underlying)
+                return i;
+        }
+
+        return -1;
     }
 
     internal static IReadOnlyList<Exposure> OrdersOf(List<(string Underlying, Exposure Exposure)> orders, string underlying)
@@ -115,7 +126,7 @@ public static class PortfolioMarginCalculator
         var groups = new List<(string Underlying, List<Exposure> Exposures)>();
         List<Exposure> Group(string underlying)
         {
-            var at = groups.FindIndex(g => g.Underlying == underlying);
+            var at = IndexOf(groups, underlying);
             if (at >= 0)
                 return groups[at].Exposures;
             groups.Add((underlying, []));
@@ -238,7 +249,7 @@ public static class PortfolioMarginCalculator
                 var v = StandardMath.Value(position, market);
                 poolPnl += v.PnlUsd;
                 optionValue += v.OptionValueUsd;
-                pooledLines.Add(StandardMargin.Line(position, v with { OptionValueUsd = v.LongOptionValueUsd }, false, null, null, null));
+                pooledLines.Add(StandardMargin.Line(position, v, false, null, null, null));
             }
         }
 
