@@ -214,27 +214,6 @@ internal static class FastMath
         return p * bits.AsDouble();
     }
 
-    /// <summary>N(x) lane by lane, bitwise equal to <see cref="NormalCdf(double)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> NormalCdf(Vector512<double> x)
-    {
-        var a = Vector512.Min(Vector512.Abs(x), Vector512.Create(TailLimit));
-        return NormalCdf(x, a, Exp(a * a * -0.5));
-    }
-
-    /// <summary>N(x) lane by lane given a = min(|x|, 37) and e = e^(-a²/2), bitwise equal to the scalar overload.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> NormalCdf(Vector512<double> x, Vector512<double> a, Vector512<double> e)
-    {
-        var (n, d) = Rational(a);
-        var c = e * n / d;
-        var inRational = Vector512.LessThan(a, Vector512.Create(RationalLimit));
-        if (!Vector512.EqualsAll(inRational, Vector512<double>.AllBitsSet))
-            c = Vector512.ConditionalSelect(inRational, c, Tail(a, e));
-        c = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a, Vector512.Create(TailLimit)), Vector512<double>.Zero, c);
-        return Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), Vector512<double>.One - c, c);
-    }
-
     /// <summary>N(x1) and N(x2) lane by lane with one shared division, bitwise equal to the scalar pair.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector256<double> N1, Vector256<double> N2) NormalCdfPair(Vector256<double> x1, Vector256<double> a1, Vector256<double> e1, Vector256<double> x2, Vector256<double> a2, Vector256<double> e2)
@@ -313,24 +292,4 @@ internal static class FastMath
         return p * bits.AsDouble();
     }
 
-    /// <summary>N(x) lane by lane, bitwise equal to <see cref="NormalCdf(double)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> NormalCdf(Vector256<double> x)
-    {
-        var a = Vector256.Min(Vector256.Abs(x), Vector256.Create(TailLimit));
-        return NormalCdf(x, a, Exp(a * a * -0.5));
-    }
-
-    /// <summary>N(x) lane by lane given a = min(|x|, 37) and e = e^(-a²/2), bitwise equal to the scalar overload.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> NormalCdf(Vector256<double> x, Vector256<double> a, Vector256<double> e)
-    {
-        var (n, d) = Rational(a);
-        var c = e * n / d;
-        var inRational = Vector256.LessThan(a, Vector256.Create(RationalLimit));
-        if (!Vector256.EqualsAll(inRational, Vector256<double>.AllBitsSet))
-            c = Vector256.ConditionalSelect(inRational, c, Tail(a, e));
-        c = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, Vector256.Create(TailLimit)), Vector256<double>.Zero, c);
-        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), Vector256<double>.One - c, c);
-    }
 }

@@ -46,8 +46,8 @@ internal static class OptionKernel
     public static void RowScalar(in OptionLanes option, in UnitLanes unit, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row) =>
         RowScalar(option, unit, stdDev, inverseStdDev, row, 0, CheckLengths(unit, stdDev, inverseStdDev, row));
 
-    /// <summary>One lane of the row, equal to the kernel's lane bit for bit.</summary>
-    public static double Lane(in OptionLanes o, double logMove, double price, double a, double b, double stdDev, double inverseStdDev)
+    /// <summary>One lane of the scalar twin.</summary>
+    private static double Lane(in OptionLanes o, double logMove, double price, double a, double b, double stdDev, double inverseStdDev)
     {
         var value = Value(o.LogMoneyness, logMove, price, o.Strike, stdDev, inverseStdDev, o.Sign);
         return o.Scale * (a * value - b * o.BaseValue);

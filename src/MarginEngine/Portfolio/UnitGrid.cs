@@ -109,18 +109,10 @@ internal sealed class UnitGrid
         row[n..Width].Clear();
     }
 
-    /// <summary>One scenario of <paramref name="exposure"/>'s row, equal to <see cref="FillRow"/>'s value bit for bit.</summary>
-    public double Lane(Exposure exposure, int i)
+    /// <summary>One scenario of a holding's, perpetual's or future's row (closed forms, no repricing).</summary>
+    private double Lane(Exposure exposure, int i)
     {
         var s = Scenarios[i];
-        if (exposure.Kind == ExposureKind.Option)
-        {
-            Span<double> levels = stackalloc double[2 * _levels.Length];
-            var lanes = OptionLanes(exposure, default, levels);
-            var level = _levelOf[i];
-            return OptionKernel.Lane(lanes, LogMove[i], Price[i], A[i], B[i], levels[_levels.Length + level], levels[level]);
-        }
-
         var p = Parameters;
         var settlement = exposure.Pnl(s.PriceMove, Index, s.Vol, p.VolShock, s.VolFraction);
         return s.Kind switch
@@ -130,11 +122,7 @@ internal sealed class UnitGrid
         };
     }
 
-    /// <summary>
-    /// The option's kernel constants, and its σ'√T and inverse per lane (<paramref name="stdDev"/>,
-    /// <paramref name="inverse"/> of one value per scenario), or, when <paramref name="stdDev"/> is empty,
-    /// per vol level in <paramref name="inverse"/> (inverses first, then σ'√T).
-    /// </summary>
+    /// <summary>The option's kernel constants, and its σ'√T and inverse per lane (hoisted per vol level, then spread).</summary>
     private OptionLanes OptionLanes(Exposure e, Span<double> stdDev, Span<double> inverse)
     {
         var option = e.Option!;
@@ -149,22 +137,14 @@ internal sealed class UnitGrid
             inverses[j] = 1 / levels[j];
         }
 
-        if (stdDev.IsEmpty)
+        ref var level = ref MemoryMarshal.GetArrayDataReference(_levelOf);
+        ref var sd = ref MemoryMarshal.GetReference(stdDev);
+        ref var inv = ref MemoryMarshal.GetReference(inverse);
+        for (var i = 0; i < Width; i++)
         {
-            inverses.CopyTo(inverse);
-            levels.CopyTo(inverse[_levels.Length..]);
-        }
-        else
-        {
-            ref var level = ref MemoryMarshal.GetArrayDataReference(_levelOf);
-            ref var sd = ref MemoryMarshal.GetReference(stdDev);
-            ref var inv = ref MemoryMarshal.GetReference(inverse);
-            for (var i = 0; i < Width; i++)
-            {
-                var l = Unsafe.Add(ref level, i);
-                Unsafe.Add(ref sd, i) = levels[l];
-                Unsafe.Add(ref inv, i) = inverses[l];
-            }
+            var l = Unsafe.Add(ref level, i);
+            Unsafe.Add(ref sd, i) = levels[l];
+            Unsafe.Add(ref inv, i) = inverses[l];
         }
 
         var strike = (double)option.Strike;
