@@ -21,7 +21,7 @@ public static class MarginCli
               --mode isolated|cross|portfolio|all  which methods (default: all the profile supports)
               --preset <name>                      use a shipped preset instead of the book's profile
               --json                               print JSON instead of tables
-          margin compare <book.json> [--json]      the book under every preset and mode
+          margin compare [<book.json>] [--json]    the book (default: the demo book) under every preset and the methods each offers
           margin presets                           list the shipped presets
         """;
 
@@ -45,9 +45,10 @@ public static class MarginCli
                     var report = Options.Parse(options, allowModeAndPreset: true);
                     var book = Load(path, report.Preset);
                     return Report(book, report.Mode, report.Json, console);
-                case ["compare", var path, .. var options]:
-                    var compare = Options.Parse(options, allowModeAndPreset: false);
-                    var comparison = Comparison.Run(Load(path, null));
+                case ["compare", .. var rest]:
+                    var bookPath = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0] : null;
+                    var compare = Options.Parse(bookPath is null ? rest : rest[1..], allowModeAndPreset: false);
+                    var comparison = Comparison.Run(bookPath is null ? BookJson.Read(DefaultBook(), "embedded demo book") : Load(bookPath, null));
                     if (compare.Json)
                         console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(comparison, ReportJson.SerializerOptions));
                     else
@@ -72,7 +73,7 @@ public static class MarginCli
         if (!File.Exists(path))
             throw new UsageException($"{path}: file not found");
         var book = BookJson.Read(File.ReadAllText(path), Path.GetFileName(path));
-        return preset is null ? book : book with { Profile = PresetNamed(preset) };
+        return preset is null ? book : book.Under(PresetNamed(preset));
     }
 
     private static Profiles.RiskProfile PresetNamed(string name) =>

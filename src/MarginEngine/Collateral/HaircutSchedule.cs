@@ -10,8 +10,11 @@ namespace MarginEngine.Collateral;
 /// </summary>
 public sealed class HaircutSchedule
 {
-    private HaircutSchedule(HaircutBasis basis, ImmutableArray<HaircutTier> tiers)
+    private readonly string _field;
+
+    private HaircutSchedule(HaircutBasis basis, ImmutableArray<HaircutTier> tiers, string field)
     {
+        _field = field;
         Basis = basis;
         Tiers = tiers;
     }
@@ -19,7 +22,7 @@ public sealed class HaircutSchedule
     /// <summary>What the tier bounds measure.</summary>
     public HaircutBasis Basis { get; }
 
-    /// <summary>Tiers from zero upward; the last is unbounded.</summary>
+    /// <summary>Tiers from zero upward; the last is unbounded unless the publication stops at a cap.</summary>
     public ImmutableArray<HaircutTier> Tiers { get; }
 
     /// <summary>A single ratio for the whole holding.</summary>
@@ -28,7 +31,11 @@ public sealed class HaircutSchedule
         Create(HaircutBasis.Quantity, [new HaircutTier(0m, null, collateralRatio)], field);
 
     /// <summary>A tiered schedule.</summary>
-    /// <exception cref="InvalidMarginInputException">No tiers, a first floor other than 0, gaps or overlaps, a bounded last tier, or a ratio outside [0, 1].</exception>
+    /// <remarks>
+    /// A bounded last tier means the published table stops there: a holding above it throws rather
+    /// than being valued at a guessed ratio.
+    /// </remarks>
+    /// <exception cref="InvalidMarginInputException">No tiers, a first floor other than 0, gaps or overlaps, or a ratio outside [0, 1].</exception>
     public static HaircutSchedule Create(HaircutBasis basis, IReadOnlyList<HaircutTier> tiers, string field = "haircut")
     {
         if (tiers is null || tiers.Count == 0)
@@ -42,14 +49,14 @@ public sealed class HaircutSchedule
                 throw new InvalidMarginInputException($"{at}.floor",
                     $"must be {Guard.Show(expectedFloor ?? 0m)} (tiers start at 0 and each floor equals the previous cap) but was {Guard.Show(tier.Floor)}");
             var isLast = i == tiers.Count - 1;
-            if (tier.Cap is null != isLast)
-                throw new InvalidMarginInputException($"{at}.cap", isLast ? "the last tier must be unbounded (no cap)" : "only the last tier may be unbounded");
+            if (tier.Cap is null && !isLast)
+                throw new InvalidMarginInputException($"{at}.cap", "only the last tier may be unbounded");
             if (tier.Cap is { } cap && cap <= tier.Floor)
                 throw new InvalidMarginInputException($"{at}.cap", $"must exceed the floor {Guard.Show(tier.Floor)} but was {Guard.Show(cap)}");
             Guard.InRange(tier.CollateralRatio, 0m, 1m, $"{at}.collateralRatio");
         }
 
-        return new HaircutSchedule(basis, [.. tiers]);
+        return new HaircutSchedule(basis, [.. tiers], field);
     }
 
     /// <summary>
@@ -61,13 +68,16 @@ public sealed class HaircutSchedule
         if (quantity <= 0m)
             return quantity * indexPrice;
         var amount = Basis == HaircutBasis.Quantity ? quantity : quantity * indexPrice;
+        if (Tiers[^1].Cap is { } top && amount > top)
+            throw new InvalidMarginInputException(_field,
+                $"a holding of {Guard.Show(amount)} ({(Basis == HaircutBasis.Quantity ? "coins" : "USD")}) is above the last tier's cap {Guard.Show(top)}: the published tiers stop there (supply the higher tiers)");
         var counted = 0m;
         foreach (var tier in Tiers)
         {
             if (amount <= tier.Floor)
                 break;
-            var top = tier.Cap is { } cap ? Math.Min(amount, cap) : amount;
-            counted += (top - tier.Floor) * tier.CollateralRatio;
+            var upTo = tier.Cap is { } cap ? Math.Min(amount, cap) : amount;
+            counted += (upTo - tier.Floor) * tier.CollateralRatio;
         }
 
         return Basis == HaircutBasis.Quantity ? counted * indexPrice : counted;

@@ -18,7 +18,7 @@ public static class BookJson
     public static Book Read(string json, string source = "book")
     {
         using var document = JsonText.Parse(json, source);
-        var root = new JsonCursor(document.RootElement, "$", source).Only("assets", "instruments", "market", "account", "profile");
+        var root = new JsonCursor(document.RootElement, "$", source).Only("assets", "instruments", "market", "account", "profile", "supplied");
 
         var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
         foreach (var a in root.Required("assets").Items())
@@ -44,7 +44,8 @@ public static class BookJson
         var profile = profileJson.IsString
             ? Preset(profileJson)
             : RiskProfileJson.Read(profileJson);
-        return new Book(account, market, profile);
+        var supplied = root.Optional("supplied") is { } s ? RiskProfileJson.ReadSupplement(s, "book") : null;
+        return new Book(account, market, profile.WithSupplement(supplied), supplied);
     }
 
     private static Profiles.RiskProfile Preset(JsonCursor name)
@@ -163,6 +164,12 @@ public static class BookJson
             WriteAccount(w, account);
             w.WritePropertyName("profile");
             RiskProfileJson.Write(w, book.Profile);
+            if (book.Supplied is { } supplied)
+            {
+                w.WritePropertyName("supplied");
+                RiskProfileJson.WriteSupplement(w, supplied);
+            }
+
             w.WriteEndObject();
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MarginEngine.Brackets;
 using MarginEngine.Collateral;
 using MarginEngine.Profiles;
+using MarginEngine.Results;
 
 namespace MarginEngine.Json;
 
@@ -20,30 +21,13 @@ public static class RiskProfileJson
 
     internal static RiskProfile Read(JsonCursor profile)
     {
-        profile.Only("name", "source", "asOf", "notes", "brackets", "haircuts", "borrow", "options", "fees", "openOrders", "portfolio", "unified");
+        profile.Only("name", "source", "asOf", "notes", "userSupplied", "tables", "methods", "brackets", "sizeScaled", "haircuts",
+            "borrow", "options", "fees", "openOrders", "portfolio", "unified");
         var name = profile.Required("name").String();
-
-        var brackets = new Dictionary<string, BracketSchedule>(StringComparer.Ordinal);
-        foreach (var (instrumentId, tiers) in profile.Required("brackets").Properties())
-        {
-            var list = tiers.Items().Select(ReadTier).ToList();
-            brackets[instrumentId] = tiers.Build(() => BracketSchedule.Create(list, $"brackets[{instrumentId}]"));
-        }
-
-        var haircuts = new Dictionary<string, HaircutSchedule>(StringComparer.Ordinal);
-        foreach (var (assetId, schedule) in profile.Required("haircuts").Properties())
-            haircuts[assetId] = ReadHaircut(schedule, assetId);
+        var rules = ReadRules(profile, requireBracketsAndHaircuts: true);
 
         var borrowJson = profile.Required("borrow").Only("initialMarginRate", "maintenanceMarginRate");
         var borrow = borrowJson.Build(() => new BorrowRates(borrowJson.Required("initialMarginRate").Decimal(), borrowJson.Required("maintenanceMarginRate").Decimal()));
-
-        var options = OptionMarginRates.Bybit;
-        if (profile.Optional("options") is { } o)
-        {
-            o.Only("maintenanceRate", "feeRate", "initialRate", "initialFloorRate");
-            options = o.Build(() => new OptionMarginRates(o.Required("maintenanceRate").Decimal(), o.Required("feeRate").Decimal(),
-                o.Required("initialRate").Decimal(), o.Required("initialFloorRate").Decimal()));
-        }
 
         var fees = FeePolicy.None;
         if (profile.Optional("fees") is { } f)
@@ -69,7 +53,87 @@ public static class RiskProfileJson
             unified = u.Build(() => new Portfolio.UnifiedMarginParameters(ladder));
         }
 
-        return profile.Build(() => new RiskProfile(name, brackets, haircuts, borrow, options, fees, orders, portfolio, unified));
+        var methods = profile.Optional("methods")?.Items().Select(m => m.Enum<MarginMethod>()).ToList();
+        var provenance = ReadProvenance(profile, rules);
+        var methodsJson = profile.Optional("methods") ?? profile;
+        return methodsJson.Build(() => new RiskProfile(name, rules.Brackets, rules.Haircuts, borrow, rules.Options, fees, orders, portfolio, unified,
+            rules.SizeScaled, methods, provenance));
+    }
+
+    /// <summary>Reads the figures a user supplies for a profile's gaps (docs/input-format.md §Supplied).</summary>
+    internal static ProfileSupplement ReadSupplement(JsonCursor supplied, string label)
+    {
+        supplied.Only("brackets", "sizeScaled", "haircuts", "options");
+        var rules = ReadRules(supplied, requireBracketsAndHaircuts: false);
+        return supplied.Build(() => new ProfileSupplement(label, rules.Brackets, rules.SizeScaled, rules.Haircuts, rules.Options));
+    }
+
+    private sealed record Rules(
+        Dictionary<string, BracketSchedule> Brackets,
+        Dictionary<string, SizeScaledMargin> SizeScaled,
+        Dictionary<string, HaircutSchedule> Haircuts,
+        OptionMarginRates? Options);
+
+    private static Rules ReadRules(JsonCursor json, bool requireBracketsAndHaircuts)
+    {
+        var brackets = new Dictionary<string, BracketSchedule>(StringComparer.Ordinal);
+        var bracketsJson = requireBracketsAndHaircuts ? json.Required("brackets") : json.Optional("brackets");
+        foreach (var (key, tiers) in bracketsJson?.Properties() ?? [])
+        {
+            var list = tiers.Items().Select(ReadTier).ToList();
+            brackets[key] = tiers.Build(() => BracketSchedule.Create(list, $"brackets[{key}]"));
+        }
+
+        var sizeScaled = new Dictionary<string, SizeScaledMargin>(StringComparer.Ordinal);
+        foreach (var (key, rule) in json.Optional("sizeScaled")?.Properties() ?? [])
+        {
+            rule.Only("initialRate", "maintenanceRate", "ratePerCoin");
+            sizeScaled[key] = rule.Build(() => new SizeScaledMargin(rule.Required("initialRate").Decimal(), rule.Required("maintenanceRate").Decimal(),
+                rule.Required("ratePerCoin").Decimal()));
+            if (brackets.ContainsKey(key))
+                throw rule.Fail($"'{key}' has brackets too; give one rule per key");
+        }
+
+        var haircuts = new Dictionary<string, HaircutSchedule>(StringComparer.Ordinal);
+        var haircutsJson = requireBracketsAndHaircuts ? json.Required("haircuts") : json.Optional("haircuts");
+        foreach (var (assetId, schedule) in haircutsJson?.Properties() ?? [])
+            haircuts[assetId] = ReadHaircut(schedule, assetId);
+
+        OptionMarginRates? options = null;
+        if (json.Optional("options") is { } o)
+        {
+            o.Only("maintenanceRate", "feeRate", "initialRate", "initialFloorRate", "premiumBasis");
+            var basis = o.Optional("premiumBasis")?.Enum<OptionPremiumBasis>() ?? OptionPremiumBasis.HigherOfEntryAndMark;
+            options = o.Build(() => new OptionMarginRates(o.Required("maintenanceRate").Decimal(), o.Required("feeRate").Decimal(),
+                o.Required("initialRate").Decimal(), o.Required("initialFloorRate").Decimal(), basis));
+        }
+
+        return new Rules(brackets, sizeScaled, haircuts, options);
+    }
+
+    private static ProfileProvenance ReadProvenance(JsonCursor profile, Rules rules)
+    {
+        var tables = new Dictionary<string, TableSource>(StringComparer.Ordinal);
+        foreach (var (key, table) in profile.Optional("tables")?.Properties() ?? [])
+        {
+            table.Only("provenance", "asOf", "source");
+            var known = key.Split(':', 2) switch
+            {
+                ["brackets", var k] => rules.Brackets.ContainsKey(k),
+                ["sizeScaled", var k] => rules.SizeScaled.ContainsKey(k),
+                ["haircuts", var k] => rules.Haircuts.ContainsKey(k),
+                ["options"] => rules.Options is not null,
+                ["portfolio" or "unified" or "borrow" or "fees", ..] => true,
+                _ => false,
+            };
+            if (!known)
+                throw table.Fail($"names no table of this profile (keys: brackets:KEY, sizeScaled:KEY, haircuts:ASSET, options, portfolio[:UNIT], unified, borrow, fees)");
+            tables[key] = new TableSource(table.Required("provenance").String(), table.Required("asOf").String(), table.Required("source").String());
+        }
+
+        var userSupplied = profile.Optional("userSupplied")?.Items().Select(i => i.String()).ToList();
+        return new ProfileProvenance(profile.Optional("source")?.String(), profile.Optional("asOf")?.String(), profile.Optional("notes")?.String(),
+            tables, userSupplied);
     }
 
     private static BracketTier ReadTier(JsonCursor tier)
@@ -110,56 +174,15 @@ public static class RiskProfileJson
         ArgumentNullException.ThrowIfNull(profile);
         writer.WriteStartObject();
         writer.WriteString("name", profile.Name);
-        writer.WriteStartObject("brackets");
-        foreach (var (id, schedule) in profile.Brackets.OrderBy(b => b.Key, StringComparer.Ordinal))
-        {
-            writer.WriteStartArray(id);
-            foreach (var b in schedule.Brackets)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("notionalFloor", b.NotionalFloor);
-                if (b.NotionalCap != decimal.MaxValue)
-                    writer.WriteNumber("notionalCap", b.NotionalCap);
-                writer.WriteNumber("maxLeverage", b.MaxLeverage);
-                writer.WriteNumber("maintenanceMarginRate", b.MaintenanceMarginRate);
-                writer.WriteNumber("maintenanceAmount", b.MaintenanceAmount);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndObject();
-        writer.WriteStartObject("haircuts");
-        foreach (var (id, schedule) in profile.Haircuts.OrderBy(h => h.Key, StringComparer.Ordinal))
-        {
-            writer.WriteStartObject(id);
-            writer.WriteString("basis", schedule.Basis == HaircutBasis.Quantity ? "quantity" : "usdValue");
-            writer.WriteStartArray("tiers");
-            foreach (var t in schedule.Tiers)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("floor", t.Floor);
-                if (t.Cap is { } cap)
-                    writer.WriteNumber("cap", cap);
-                writer.WriteNumber("collateralRatio", t.CollateralRatio);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndObject();
+        WriteProvenance(writer, profile);
+        writer.WriteStartArray("methods");
+        foreach (var method in profile.Methods)
+            writer.WriteStringValue(JsonNamingPolicy.CamelCase.ConvertName(method.ToString()));
+        writer.WriteEndArray();
+        WriteRules(writer, profile.Brackets, profile.SizeScaled, profile.Haircuts, profile.Options);
         writer.WriteStartObject("borrow");
         writer.WriteNumber("initialMarginRate", profile.Borrow.InitialMarginRate);
         writer.WriteNumber("maintenanceMarginRate", profile.Borrow.MaintenanceMarginRate);
-        writer.WriteEndObject();
-        writer.WriteStartObject("options");
-        writer.WriteNumber("maintenanceRate", profile.Options.MaintenanceRate);
-        writer.WriteNumber("feeRate", profile.Options.FeeRate);
-        writer.WriteNumber("initialRate", profile.Options.InitialRate);
-        writer.WriteNumber("initialFloorRate", profile.Options.InitialFloorRate);
         writer.WriteEndObject();
         writer.WriteStartObject("fees");
         writer.WriteNumber("takerRate", profile.Fees.TakerRate);
@@ -186,6 +209,117 @@ public static class RiskProfileJson
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the figures a user supplies, in the shape <see cref="ReadSupplement"/> reads.</summary>
+    internal static void WriteSupplement(Utf8JsonWriter writer, ProfileSupplement supplement)
+    {
+        writer.WriteStartObject();
+        WriteRules(writer, supplement.Brackets, supplement.SizeScaled, supplement.Haircuts, supplement.Options);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRules(Utf8JsonWriter writer, IReadOnlyDictionary<string, BracketSchedule> brackets,
+        IReadOnlyDictionary<string, SizeScaledMargin> sizeScaled, IReadOnlyDictionary<string, HaircutSchedule> haircuts, OptionMarginRates? optionRates)
+    {
+        writer.WriteStartObject("brackets");
+        foreach (var (id, schedule) in brackets.OrderBy(b => b.Key, StringComparer.Ordinal))
+        {
+            writer.WriteStartArray(id);
+            foreach (var b in schedule.Brackets)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("notionalFloor", b.NotionalFloor);
+                if (b.NotionalCap != decimal.MaxValue)
+                    writer.WriteNumber("notionalCap", b.NotionalCap);
+                writer.WriteNumber("maxLeverage", b.MaxLeverage);
+                writer.WriteNumber("maintenanceMarginRate", b.MaintenanceMarginRate);
+                writer.WriteNumber("maintenanceAmount", b.MaintenanceAmount);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("haircuts");
+        foreach (var (id, schedule) in haircuts.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject(id);
+            writer.WriteString("basis", schedule.Basis == HaircutBasis.Quantity ? "quantity" : "usdValue");
+            writer.WriteStartArray("tiers");
+            foreach (var t in schedule.Tiers)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("floor", t.Floor);
+                if (t.Cap is { } cap)
+                    writer.WriteNumber("cap", cap);
+                writer.WriteNumber("collateralRatio", t.CollateralRatio);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        if (optionRates is { } options)
+        {
+            writer.WriteStartObject("options");
+            writer.WriteNumber("maintenanceRate", options.MaintenanceRate);
+            writer.WriteNumber("feeRate", options.FeeRate);
+            writer.WriteNumber("initialRate", options.InitialRate);
+            writer.WriteNumber("initialFloorRate", options.InitialFloorRate);
+            writer.WriteString("premiumBasis", JsonNamingPolicy.CamelCase.ConvertName(options.PremiumBasis.ToString()));
+            writer.WriteEndObject();
+        }
+
+        if (sizeScaled.Count > 0)
+        {
+            writer.WriteStartObject("sizeScaled");
+            foreach (var (key, rule) in sizeScaled.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject(key);
+                writer.WriteNumber("initialRate", rule.InitialRate);
+                writer.WriteNumber("maintenanceRate", rule.MaintenanceRate);
+                writer.WriteNumber("ratePerCoin", rule.RatePerCoin);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+
+    private static void WriteProvenance(Utf8JsonWriter writer, RiskProfile profile)
+    {
+        var p = profile.Provenance;
+        if (p.Source is { } source)
+            writer.WriteString("source", source);
+        if (p.AsOf is { } asOf)
+            writer.WriteString("asOf", asOf);
+        if (p.Notes is { } notes)
+            writer.WriteString("notes", notes);
+        if (!p.UserSupplied.IsEmpty)
+        {
+            writer.WriteStartArray("userSupplied");
+            foreach (var item in p.UserSupplied)
+                writer.WriteStringValue(item);
+            writer.WriteEndArray();
+        }
+
+        if (p.Tables.Count == 0)
+            return;
+        writer.WriteStartObject("tables");
+        foreach (var (key, table) in p.Tables.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject(key);
+            writer.WriteString("provenance", table.Provenance);
+            writer.WriteString("asOf", table.AsOf);
+            writer.WriteString("source", table.Source);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 }

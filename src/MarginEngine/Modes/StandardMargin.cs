@@ -127,7 +127,7 @@ internal static class StandardMargin
     public static PositionMargin IsolatedLine(Position position, PositionFigures f, RiskProfile profile)
     {
         var margin = position.IsolatedMargin ?? f.InitialMarginUsd / f.SettlementToUsd;
-        var brackets = profile.GetBrackets(position.Instrument.Id);
+        var brackets = StandardMath.Schedule(profile, position.Instrument, position.Quantity, f.Mark);
         var feeRate = profile.Fees.ChargeClosingFees ? profile.Fees.TakerRate : 0m;
         var liquidation = IsolatedLiquidation.LiquidationPrice(position.Instrument, position.Quantity, position.EntryPrice, margin, brackets, feeRate);
         var bankruptcy = IsolatedLiquidation.BankruptcyPrice(position.Instrument, position.Quantity, position.EntryPrice, margin);
@@ -143,7 +143,7 @@ internal static class StandardMargin
         {
             var feeRate = profile.Fees.ChargeClosingFees ? (double)profile.Fees.TakerRate : 0d;
             var solved = CrossLiquidation.Solve(position.Instrument, (double)position.Quantity, (double)position.EntryPrice, (double)f.Mark,
-                (double)f.SettlementToUsd, (double)excess, profile.GetBrackets(position.Instrument.Id), feeRate);
+                (double)f.SettlementToUsd, (double)excess, StandardMath.Schedule(profile, position.Instrument, position.Quantity, f.Mark), feeRate);
             liquidation = solved is { } lp ? Rounding.LiquidationPrice(Rounding.ToDecimal(lp), position.Side) : null;
         }
 

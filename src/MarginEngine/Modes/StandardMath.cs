@@ -26,6 +26,27 @@ internal static class StandardMath
         _ => quantity * instrument.ContractSize * (1m / entry - 1m / price),
     };
 
+    /// <summary>Position size in coins for size-scaled rules: linear |q| x size; inverse the notional in coin at <paramref name="price"/>.</summary>
+    public static decimal SizeInCoins(Instrument instrument, decimal quantity, decimal price) =>
+        instrument.Settlement == Settlement.Linear ? Math.Abs(quantity) * instrument.ContractSize : Notional(instrument, quantity, price);
+
+    /// <summary>The profile's schedule for <paramref name="instrument"/> at a position of <paramref name="quantity"/> marked at <paramref name="price"/>.</summary>
+    public static BracketSchedule Schedule(RiskProfile profile, Instrument instrument, decimal quantity, decimal price) =>
+        profile.GetBrackets(instrument, SizeInCoins(instrument, quantity, price));
+
+    /// <summary>
+    /// The bracket of <paramref name="notional"/>; a notional above a bounded last bracket is beyond
+    /// the published tiers and throws rather than extrapolating.
+    /// </summary>
+    public static LeverageBracket FindPublished(BracketSchedule schedule, decimal notional, Instrument instrument)
+    {
+        var last = schedule.Brackets[^1];
+        if (notional >= last.NotionalCap)
+            throw new InvalidMarginInputException($"positions[{instrument.Id}]",
+                $"notional {Guard.Show(Math.Round(notional, 8))} is at or above the last bracket's cap {Guard.Show(last.NotionalCap)}: the profile's tiers stop there (supply the higher tiers)");
+        return schedule.Find(notional);
+    }
+
     /// <summary>Leverage used for IM: the chosen one, never above the bracket's maximum.</summary>
     public static decimal EffectiveLeverage(decimal? chosen, LeverageBracket bracket) =>
         chosen is { } lev ? Math.Min(lev, bracket.MaxLeverage) : bracket.MaxLeverage;
@@ -63,7 +84,7 @@ internal static class StandardMath
                 var index = Index(market, option.Underlying.Id);
                 var coins = Math.Abs(position.Quantity) * option.ContractSize;
                 var markUsd = OptionPriceUsd(option, value.Mark, index);
-                var rates = profile.Options;
+                var rates = profile.GetOptionRates();
                 return value with
                 {
                     MaintenanceMarginUsd = StandardOptionMargin.ShortMaintenance(index, markUsd, rates) * coins,
@@ -71,7 +92,7 @@ internal static class StandardMath
                 };
             default:
                 var notional = value.NotionalSettlement;
-                var bracket = profile.GetBrackets(instrument.Id).Find(notional);
+                var bracket = FindPublished(Schedule(profile, instrument, position.Quantity, value.Mark), notional, instrument);
                 var leverage = EffectiveLeverage(position.Leverage, bracket);
                 var fee = profile.Fees.ChargeClosingFees ? notional * profile.Fees.TakerRate : 0m;
                 return value with
@@ -152,21 +173,23 @@ internal static class StandardMath
                 else
                 {
                     var markUsd = OptionPriceUsd(option, Mark(market, option.Id), index);
-                    im = StandardOptionMargin.ShortInitial(index, markUsd, limitUsd, option.OutOfTheMoneyAmount(index), profile.Options) * coins;
-                    mm = StandardOptionMargin.ShortMaintenance(index, markUsd, profile.Options) * coins;
+                    var rates = profile.GetOptionRates();
+                    im = StandardOptionMargin.ShortInitial(index, markUsd, limitUsd, option.OutOfTheMoneyAmount(index), rates) * coins;
+                    mm = StandardOptionMargin.ShortMaintenance(index, markUsd, rates) * coins;
                 }
 
                 break;
             default:
-                var schedule = profile.GetBrackets(instrument.Id);
                 var mark = Mark(market, instrument.Id);
+                var schedule = Schedule(profile, instrument, (addsToHeld ? Math.Abs(held) : 0m) + opening, mark);
+                var before = addsToHeld ? Schedule(profile, instrument, held, mark) : schedule;
                 var heldAtLimit = addsToHeld ? Notional(instrument, held, order.LimitPrice) : 0m;
                 var heldAtMark = addsToHeld ? Notional(instrument, held, mark) : 0m;
                 var limitNotional = Notional(instrument, opening, order.LimitPrice);
-                var bracket = schedule.Find(heldAtLimit + limitNotional);
+                var bracket = FindPublished(schedule, heldAtLimit + limitNotional, instrument);
                 notionalUsd = limitNotional * toUsd;
                 im = limitNotional / EffectiveLeverage(position?.Leverage, bracket) * toUsd;
-                mm = (schedule.MaintenanceMargin(heldAtMark + Notional(instrument, opening, mark)) - schedule.MaintenanceMargin(heldAtMark)) * toUsd;
+                mm = (schedule.MaintenanceMargin(heldAtMark + Notional(instrument, opening, mark)) - before.MaintenanceMargin(heldAtMark)) * toUsd;
                 break;
         }
 

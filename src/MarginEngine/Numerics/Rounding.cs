@@ -15,11 +15,32 @@ public static class Rounding
     /// <summary>Decimal places of prices (liquidation, bankruptcy) in reports.</summary>
     public const int PriceDecimals = 4;
 
-    /// <summary>A requirement (IM, MM, fee, add-on): rounded up to the cent.</summary>
-    public static decimal Requirement(decimal usd) => usd.Scale <= UsdDecimals ? usd : Math.Round(usd, UsdDecimals, MidpointRounding.ToPositiveInfinity);
+    /// <summary>
+    /// Significant digits kept before the cent rule: a non-terminating division multiplied back
+    /// (1 / (1 / r), an inverse notional) leaves a residue in decimal's 28th digit that must not move a cent.
+    /// </summary>
+    public const int SignificantDigits = 20;
 
-    /// <summary>A value (collateral, equity, P&amp;L, available balance): rounded down to the cent.</summary>
-    public static decimal Value(decimal usd) => usd.Scale <= UsdDecimals ? usd : Math.Round(usd, UsdDecimals, MidpointRounding.ToNegativeInfinity);
+    /// <summary>A requirement (IM, MM, fee, add-on): to <see cref="SignificantDigits"/> digits, then up to the cent.</summary>
+    public static decimal Requirement(decimal usd) => usd.Scale <= UsdDecimals ? usd : Math.Round(Significant(usd), UsdDecimals, MidpointRounding.ToPositiveInfinity);
+
+    /// <summary>A value (collateral, equity, P&amp;L, available balance): to <see cref="SignificantDigits"/> digits, then down to the cent.</summary>
+    public static decimal Value(decimal usd) => usd.Scale <= UsdDecimals ? usd : Math.Round(Significant(usd), UsdDecimals, MidpointRounding.ToNegativeInfinity);
+
+    /// <summary><paramref name="x"/> rounded half-even to <see cref="SignificantDigits"/> significant digits.</summary>
+    public static decimal Significant(decimal x)
+    {
+        var abs = Math.Abs(x);
+        if (abs == 0m)
+            return x;
+        var integerDigits = 0;
+        for (var t = decimal.Truncate(abs); t >= 1m; t = decimal.Truncate(t / 10m))
+            integerDigits++;
+        for (var t = abs; integerDigits <= 0 && t < 0.1m; t *= 10m)
+            integerDigits--;
+        var decimals = SignificantDigits - integerDigits;
+        return decimals >= 28 ? x : Math.Round(x, Math.Max(0, decimals), MidpointRounding.ToEven);
+    }
 
     /// <summary>A margin ratio (MM / equity): rounded up.</summary>
     public static decimal Ratio(decimal ratio) => Math.Round(ratio, RatioDecimals, MidpointRounding.ToPositiveInfinity);

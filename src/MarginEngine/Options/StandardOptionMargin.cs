@@ -15,7 +15,7 @@ public static class StandardOptionMargin
     public static decimal ShortMaintenance(decimal index, decimal mark, OptionMarginRates rates) =>
         Math.Max(rates.MaintenanceRate * index, rates.MaintenanceRate * mark) + mark + rates.FeeRate * index;
 
-    /// <summary><c>IM = max(max(r_i x I - OTM, r_f x I) + max(E, M), MM)</c> per coin.</summary>
+    /// <summary><c>IM = max(max(r_i x I - OTM, r_f x I) + P, MM)</c> per coin, P = max(E, M) or M by <see cref="OptionMarginRates.PremiumBasis"/>.</summary>
     /// <param name="index">Underlying index I.</param>
     /// <param name="mark">Option mark M, USD per coin.</param>
     /// <param name="entry">Entry (or order limit) price E, USD per coin.</param>
@@ -23,6 +23,7 @@ public static class StandardOptionMargin
     /// <param name="rates">Profile rates.</param>
     public static decimal ShortInitial(decimal index, decimal mark, decimal entry, decimal outOfTheMoney, OptionMarginRates rates) =>
         Math.Max(
-            Math.Max(rates.InitialRate * index - outOfTheMoney, rates.InitialFloorRate * index) + Math.Max(entry, mark),
+            Math.Max(rates.InitialRate * index - outOfTheMoney, rates.InitialFloorRate * index)
+                + (rates.PremiumBasis == OptionPremiumBasis.Mark ? mark : Math.Max(entry, mark)),
             ShortMaintenance(index, mark, rates));
 }

@@ -1,57 +1,90 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
+using MarginEngine.Accounts;
 using MarginEngine.Brackets;
 using MarginEngine.Collateral;
 using MarginEngine.Errors;
+using MarginEngine.Instruments;
+using MarginEngine.Results;
 
 namespace MarginEngine.Profiles;
 
 /// <summary>
-/// The parameters of standard margin: leverage brackets per instrument, haircut schedule per asset,
-/// borrow, option, fee and open-order rules. Venue presets are instances of it
-/// (see docs/presets.md). A missing bracket or haircut throws; it never counts as zero.
+/// The parameters of standard margin: leverage brackets or size-scaled rules per product, haircut
+/// schedule per asset, borrow, option, fee and open-order rules, and optionally portfolio-margin
+/// parameters. Venue presets are instances of it (docs/presets.md). Rules are looked up by
+/// <see cref="ProductKey"/>: the instrument id first, then its product forms. A figure the profile
+/// lacks is taken from its <see cref="Supplement"/> if the user gave one; otherwise the look-up
+/// throws. It never counts as zero.
 /// </summary>
 public sealed class RiskProfile
 {
+    private const string SupplyHint = "supply it in the book's \"supplied\" section or with RiskProfile.WithSupplement";
     private readonly FrozenDictionary<string, BracketSchedule> _brackets;
+    private readonly FrozenDictionary<string, SizeScaledMargin> _sizeScaled;
     private readonly FrozenDictionary<string, HaircutSchedule> _haircuts;
 
     /// <summary>Creates a profile.</summary>
     /// <param name="name">Name shown in reports, e.g. <c>binance</c>.</param>
-    /// <param name="brackets">Leverage brackets per instrument id.</param>
-    /// <param name="haircuts">Haircut schedule per asset id; every asset held or borrowed needs one.</param>
+    /// <param name="brackets">Leverage brackets by instrument id or product key.</param>
+    /// <param name="haircuts">Haircut schedule per asset id; every asset held needs one.</param>
     /// <param name="borrow">Margin on borrowed value.</param>
-    /// <param name="options">Standard option margin rates.</param>
+    /// <param name="options">Standard option margin rates, or null when the profile has none.</param>
     /// <param name="fees">Whether and how fees count.</param>
     /// <param name="openOrders">How resting orders count.</param>
     /// <param name="portfolio">Portfolio-margin parameters, or null when the profile has none.</param>
     /// <param name="unified">Binance-style unified margin ladder, or null.</param>
+    /// <param name="sizeScaled">Size-scaled rules (Deribit) by instrument id or product key.</param>
+    /// <param name="methods">The methods the profile offers; by default isolated and cross, plus portfolio when it has portfolio or unified parameters.</param>
+    /// <param name="provenance">Sources of the figures and what is left to the user.</param>
+    /// <param name="supplement">Figures supplied by the user for the gaps.</param>
+    /// <exception cref="InvalidMarginInputException">A key with both brackets and a size-scaled rule.</exception>
     public RiskProfile(
         string name,
         IReadOnlyDictionary<string, BracketSchedule> brackets,
         IReadOnlyDictionary<string, HaircutSchedule> haircuts,
         BorrowRates borrow,
-        OptionMarginRates options,
+        OptionMarginRates? options,
         FeePolicy fees,
         OpenOrderPolicy openOrders,
         Portfolio.PortfolioParameters? portfolio = null,
-        Portfolio.UnifiedMarginParameters? unified = null)
+        Portfolio.UnifiedMarginParameters? unified = null,
+        IReadOnlyDictionary<string, SizeScaledMargin>? sizeScaled = null,
+        IEnumerable<MarginMethod>? methods = null,
+        ProfileProvenance? provenance = null,
+        ProfileSupplement? supplement = null)
     {
         Name = Guard.Id(name, "profile.name");
         _brackets = Guard.NotNull(brackets, "profile.brackets").ToFrozenDictionary(StringComparer.Ordinal);
+        _sizeScaled = (sizeScaled ?? new Dictionary<string, SizeScaledMargin>()).ToFrozenDictionary(StringComparer.Ordinal);
+        foreach (var key in _brackets.Keys.Intersect(_sizeScaled.Keys))
+            throw new InvalidMarginInputException($"profile.sizeScaled[{key}]", "is also given as brackets; give one rule per key");
         _haircuts = Guard.NotNull(haircuts, "profile.haircuts").ToFrozenDictionary(StringComparer.Ordinal);
         Borrow = Guard.NotNull(borrow, "profile.borrow");
-        Options = Guard.NotNull(options, "profile.options");
+        Options = options;
         Fees = Guard.NotNull(fees, "profile.fees");
         OpenOrders = Guard.NotNull(openOrders, "profile.openOrders");
         Portfolio = portfolio;
         Unified = unified;
+        Methods = methods is null
+            ? portfolio is null && unified is null ? [MarginMethod.Isolated, MarginMethod.Cross] : [MarginMethod.Isolated, MarginMethod.Cross, MarginMethod.Portfolio]
+            : [.. methods.Distinct().Order()];
+        if (Methods.IsEmpty)
+            throw new InvalidMarginInputException("profile.methods", "must name at least one method");
+        if (Methods.Contains(MarginMethod.Portfolio) && portfolio is null && unified is null)
+            throw new InvalidMarginInputException("profile.methods", "offers portfolio but the profile has no portfolio or unified parameters");
+        Provenance = provenance ?? ProfileProvenance.None;
+        Supplement = supplement;
     }
 
     /// <summary>Profile name.</summary>
     public string Name { get; }
 
-    /// <summary>Leverage brackets by instrument id.</summary>
+    /// <summary>Leverage brackets by instrument id or product key.</summary>
     public IReadOnlyDictionary<string, BracketSchedule> Brackets => _brackets;
+
+    /// <summary>Size-scaled rules by instrument id or product key.</summary>
+    public IReadOnlyDictionary<string, SizeScaledMargin> SizeScaled => _sizeScaled;
 
     /// <summary>Haircut schedules by asset id.</summary>
     public IReadOnlyDictionary<string, HaircutSchedule> Haircuts => _haircuts;
@@ -59,8 +92,8 @@ public sealed class RiskProfile
     /// <summary>Margin on borrowed value.</summary>
     public BorrowRates Borrow { get; }
 
-    /// <summary>Standard option margin rates.</summary>
-    public OptionMarginRates Options { get; }
+    /// <summary>Standard option margin rates, or null when the profile has none.</summary>
+    public OptionMarginRates? Options { get; }
 
     /// <summary>Fee rules.</summary>
     public FeePolicy Fees { get; }
@@ -74,18 +107,118 @@ public sealed class RiskProfile
     /// <summary>Binance-style unified margin ladder, or null.</summary>
     public Portfolio.UnifiedMarginParameters? Unified { get; }
 
+    /// <summary>The methods the profile offers (a SPAN profile: portfolio only).</summary>
+    public ImmutableArray<MarginMethod> Methods { get; }
+
+    /// <summary>Sources of the figures and what is left to the user.</summary>
+    public ProfileProvenance Provenance { get; }
+
+    /// <summary>The user's figures for the gaps, or null.</summary>
+    public ProfileSupplement? Supplement { get; }
+
+    /// <summary>The same profile with <paramref name="supplement"/> filling its gaps (it replaces any earlier supplement).</summary>
+    public RiskProfile WithSupplement(ProfileSupplement? supplement) =>
+        new(Name, _brackets, _haircuts, Borrow, Options, Fees, OpenOrders, Portfolio, Unified, _sizeScaled, Methods, Provenance, supplement);
+
     /// <summary>Portfolio-margin parameters.</summary>
     /// <exception cref="MissingRiskParameterException">The profile has none.</exception>
     public Portfolio.PortfolioParameters GetPortfolio() =>
         Portfolio ?? throw new MissingRiskParameterException(Name, "portfolio parameters", Name);
 
-    /// <summary>Brackets of <paramref name="instrumentId"/>.</summary>
-    /// <exception cref="MissingRiskParameterException">None in this profile.</exception>
-    public BracketSchedule GetBrackets(string instrumentId) =>
-        _brackets.TryGetValue(instrumentId, out var schedule) ? schedule : throw new MissingRiskParameterException(Name, "leverage brackets", instrumentId);
+    /// <summary>The brackets filed under exactly <paramref name="key"/> (an instrument id or product key), the profile's before the supplement's.</summary>
+    /// <exception cref="MissingRiskParameterException">None under that key.</exception>
+    public BracketSchedule GetBrackets(string key) =>
+        _brackets.TryGetValue(key, out var schedule) || Supplement?.Brackets.TryGetValue(key, out schedule) == true
+            ? schedule!
+            : throw new MissingRiskParameterException(Name, "leverage brackets", key, SupplyHint);
 
-    /// <summary>Haircut schedule of <paramref name="assetId"/>.</summary>
-    /// <exception cref="MissingRiskParameterException">None in this profile.</exception>
+    /// <summary>
+    /// The bracket schedule that margins <paramref name="instrument"/> at a position of
+    /// <paramref name="sizeInCoins"/> (|quantity| in coins; for an inverse contract its notional in
+    /// coin): published brackets as they are, a size-scaled rule as its one-bracket equivalent at that
+    /// size. Keys are tried in <see cref="ProductKey.Candidates"/> order, the profile's before the supplement's.
+    /// </summary>
+    /// <exception cref="MissingRiskParameterException">Neither the profile nor the supplement has a rule.</exception>
+    public BracketSchedule GetBrackets(Instrument instrument, decimal sizeInCoins)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        if (TryRule(_brackets, _sizeScaled, instrument, sizeInCoins, out var schedule)
+            || (Supplement is { } s && TryRule(s.Brackets, s.SizeScaled, instrument, sizeInCoins, out schedule)))
+            return schedule;
+        throw new MissingRiskParameterException(Name, "leverage brackets", instrument.Id,
+            $"looked up as {string.Join(", ", ProductKey.Candidates(instrument))}; {LeftToUser("brackets", instrument)}{SupplyHint}");
+    }
+
+    /// <summary>Haircut schedule of <paramref name="assetId"/>, the profile's before the supplement's.</summary>
+    /// <exception cref="MissingRiskParameterException">Neither has one.</exception>
     public HaircutSchedule GetHaircut(string assetId) =>
-        _haircuts.TryGetValue(assetId, out var schedule) ? schedule : throw new MissingRiskParameterException(Name, "haircut schedule", assetId);
+        _haircuts.TryGetValue(assetId, out var schedule) || Supplement?.Haircuts.TryGetValue(assetId, out schedule) == true
+            ? schedule!
+            : throw new MissingRiskParameterException(Name, "haircut schedule", assetId,
+                $"{(Provenance.UserSupplied.Contains($"haircuts:{assetId}") ? "the preset leaves it to the user; " : "")}{SupplyHint}");
+
+    /// <summary>Standard option margin rates, the profile's before the supplement's.</summary>
+    /// <exception cref="MissingRiskParameterException">Neither has them.</exception>
+    public OptionMarginRates GetOptionRates() =>
+        Options ?? Supplement?.Options ?? throw new MissingRiskParameterException(Name, "standard option margin rates", "options",
+            $"{(Provenance.UserSupplied.Contains("options") ? "the preset leaves them to the user; " : "")}{SupplyHint}");
+
+    /// <summary>
+    /// The figures that margining <paramref name="account"/> under <paramref name="method"/> takes from
+    /// the supplement rather than the profile, e.g. <c>haircuts:ETH (book)</c>; empty when the profile
+    /// covers the account itself. Under scenario-grid portfolio margin only isolated positions use
+    /// standard rules.
+    /// </summary>
+    public IReadOnlyList<string> SuppliedFiguresFor(Account account, MarginMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (Supplement is not { } s)
+            return [];
+        var used = new SortedSet<string>(StringComparer.Ordinal);
+        var grid = method == MarginMethod.Portfolio && Portfolio is not null;
+        var standard = grid
+            ? account.Positions.Where(p => p.IsIsolated).Select(p => p.Instrument)
+            : account.Positions.Select(p => p.Instrument).Concat(account.Orders.Select(o => o.Instrument));
+        foreach (var instrument in standard)
+        {
+            if (instrument is EuropeanOption)
+            {
+                if (Options is null && s.Options is not null)
+                    used.Add($"options ({s.Label})");
+            }
+            else if (instrument is Perpetual or Future && !TryRule(_brackets, _sizeScaled, instrument, 0m, out _)
+                && FindKey(s.Brackets, s.SizeScaled, instrument) is { } key)
+            {
+                used.Add($"brackets:{key} ({s.Label})");
+            }
+        }
+
+        foreach (var balance in account.Balances.Where(b => b.Quantity > 0m && !_haircuts.ContainsKey(b.Asset.Id) && s.Haircuts.ContainsKey(b.Asset.Id)))
+            used.Add($"haircuts:{balance.Asset.Id} ({s.Label})");
+        return [.. used];
+    }
+
+    private string LeftToUser(string kind, Instrument instrument) =>
+        ProductKey.Candidates(instrument).Any(k => Provenance.UserSupplied.Contains($"{kind}:{k}")) ? "the preset leaves them to the user; " : "";
+
+    private static string? FindKey(IReadOnlyDictionary<string, BracketSchedule> brackets, IReadOnlyDictionary<string, SizeScaledMargin> sizeScaled, Instrument instrument) =>
+        ProductKey.Candidates(instrument).FirstOrDefault(k => brackets.ContainsKey(k) || sizeScaled.ContainsKey(k));
+
+    private static bool TryRule(IReadOnlyDictionary<string, BracketSchedule> brackets, IReadOnlyDictionary<string, SizeScaledMargin> sizeScaled,
+        Instrument instrument, decimal sizeInCoins, out BracketSchedule schedule)
+    {
+        foreach (var key in ProductKey.Candidates(instrument))
+        {
+            if (brackets.TryGetValue(key, out schedule!))
+                return true;
+            if (sizeScaled.TryGetValue(key, out var rule))
+            {
+                schedule = rule.AtSize(sizeInCoins, $"sizeScaled[{key}]");
+                return true;
+            }
+        }
+
+        schedule = null!;
+        return false;
+    }
 }

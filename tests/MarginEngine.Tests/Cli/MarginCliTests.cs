@@ -1,3 +1,4 @@
+using MarginEngine.Json;
 using System.Text.Json;
 using MarginEngine.Cli;
 using Spectre.Console;
@@ -54,13 +55,35 @@ public class MarginCliTests
         output.Should().Contain("Risk matrix").And.Contain("BTC risk unit").And.Contain("short option minimum").And.NotContain("Cross");
     }
 
-    [Fact]
-    public void Compare_ListsEveryPresetAndSaysWhyOneDoesNotApply()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("default-book.json")]
+    [InlineData("options-book.json")]
+    [InlineData("binance-preset-book.json")]
+    public void Compare_EveryPresetPricesTheExampleBooks_UnderEveryMethodItOffers(string? file)
     {
-        var path = Path.Combine(TestFiles.Repository, "docs", "examples", "options-book.json");
-        var (code, output, _) = Run("compare", path);
+        // Issue 8 acceptance: no dashes. Every preset and every method it offers gives figures; gaps a preset leaves to the
+        // user are filled from the book's "supplied" section and named in the row.
+        var book = file is null
+            ? BookJson.Read(TestFiles.Example("default-book.json"))
+            : BookJson.Read(TestFiles.Example(file));
+        var rows = Comparison.Run(book);
+        rows.Where(r => r.NotAvailable is not null).Select(r => $"{r.Profile} {r.Method}: {r.NotAvailable}").Should().BeEmpty();
+        foreach (var name in RiskProfilePresets.Names)
+        {
+            var offered = RiskProfilePresets.Get(name).Methods.Length;
+            rows.Count(r => r.Profile == name).Should().BeGreaterThanOrEqualTo(offered, $"{name} offers {offered} methods");
+        }
+
+        rows.Should().OnlyContain(r => r.InitialMargin > 0m && r.MaintenanceMargin > 0m);
+    }
+
+    [Fact]
+    public void Compare_WithoutAPath_UsesTheDemoBook_AndNamesUserSuppliedFigures()
+    {
+        var (code, output, _) = Run("compare");
         code.Should().Be(MarginCli.Ok);
-        output.Should().Contain("deribit").And.Contain("span").And.Contain("binance").And.Contain("has no leverage brackets for 'BTCUSDT'");
+        output.Should().Contain("deribit").And.Contain("span").And.Contain("user-supplied").And.NotContain("has no");
     }
 
     [Fact]

@@ -57,9 +57,25 @@ public class HaircutScheduleTests
     }
 
     [Fact]
-    public void Create_BoundedLastTier_Throws()
+    public void BoundedLastTier_ValuesUpToItsCap_AndThrowsAbove()
     {
-        var act = () => HaircutSchedule.Create(HaircutBasis.UsdValue, [new(0m, 5_000_000m, 1m)], "haircuts[USDT]");
-        act.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "haircuts[USDT].tiers[0].cap");
+        // A published table that stops at 5,000,000 USD: 5,000,000 counts in full; one dollar more is beyond the table.
+        var schedule = HaircutSchedule.Create(HaircutBasis.UsdValue, [new(0m, 5_000_000m, 1m)], "haircuts[USDT]");
+        schedule.CollateralValue(5_000_000m, 1m).Should().Be(5_000_000m);
+        var act = () => schedule.CollateralValue(5_000_001m, 1m);
+        act.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "haircuts[USDT]" && e.Message.Contains("5000000"));
+    }
+
+    [Fact]
+    public void KucoinPublishedWorkedExample_660Btc()
+    {
+        // KuCoin's worked example (venue-parameters.md §4.2, finer example ladder): 660 BTC at 100,000 USD
+        // = 500 x 98% x 100,000 + 100 x 97.5% x 100,000 + 60 x 97% x 100,000 = 64,570,000 USD.
+        var schedule = HaircutSchedule.Create(HaircutBasis.Quantity,
+        [
+            new(0m, 500m, 0.98m), new(500m, 600m, 0.975m), new(600m, 700m, 0.97m), new(700m, 800m, 0.965m),
+            new(800m, 900m, 0.96m), new(900m, 1_000m, 0.955m), new(1_000m, null, 0.95m),
+        ]);
+        schedule.CollateralValue(660m, 100_000m).Should().Be(64_570_000m);
     }
 }

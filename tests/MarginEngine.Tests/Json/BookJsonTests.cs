@@ -33,7 +33,7 @@ public class BookJsonTests
         // The options book carries a volatility surface; presets carry portfolio sections (OKX add-ons, SPAN pair credit).
         var book = BookJson.Read(TestFiles.Example(file));
         if (preset is not null)
-            book = book with { Profile = RiskProfilePresets.Get(preset) };
+            book = book.Under(RiskProfilePresets.Get(preset));
         var reread = BookJson.Read(BookJson.Write(book));
         ReportJson.Write(MarginEngine.Portfolio.PortfolioMarginCalculator.Calculate(reread.Account, reread.Market, reread.Profile))
             .Should().Be(ReportJson.Write(MarginEngine.Portfolio.PortfolioMarginCalculator.Calculate(book.Account, book.Market, book.Profile)));

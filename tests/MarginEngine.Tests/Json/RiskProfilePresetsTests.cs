@@ -1,3 +1,4 @@
+using MarginEngine.Errors;
 using MarginEngine.Json;
 
 namespace MarginEngine.Tests.Json;
@@ -23,28 +24,115 @@ public class RiskProfilePresetsTests
     }
 
     [Fact]
-    public void Binance_PublishedCumsPassTheContinuityCheck_AndGiveThePublishedMm()
+    public void Binance_BtcUsdt2026Table_PublishedCumsPassTheContinuityCheck_AndGiveMmByHand()
     {
-        // The preset states every cum; loading checks them. MM(500,000) = 500,000 x 1% - 1,300 = 3,700 (methods.md §1).
-        RiskProfilePresets.Get("binance").GetBrackets("BTCUSDT").MaintenanceMargin(500_000m).Should().Be(3_700m);
+        // venue-parameters.md §1.1 (2026-03-05): cum_2 = 300,000 x (0.5% - 0.4%) = 300; cum_3 = 300 + 800,000 x (0.65% - 0.5%) = 1,500.
+        // The preset states every cum and loading checks them. MM(1,000,000) = 1,000,000 x 0.65% - 1,500 = 5,000.
+        var schedule = RiskProfilePresets.Get("binance").GetBrackets("BTC/USDT perpetual");
+        schedule.Brackets[2].MaintenanceAmount.Should().Be(1_500m);
+        schedule.MaintenanceMargin(1_000_000m).Should().Be(5_000m);
     }
 
     [Fact]
-    public void Bybit_RiskLimitStepsByHand()
+    public void Binance_BookSymbolResolvesToTheProductTable()
     {
-        // 2,000,000 USDT steps; MMR 0.5% + 0.5% per step. cum_2 = 2,000,000 x 0.005 = 10,000; cum_3 = 4,000,000 x 0.005 + 10,000 = 30,000.
-        // MM(3,000,000) = 3,000,000 x 1% - 10,000 = 20,000. Step 2 leverage: 1 / (1% + 0.75%) = 57.14x as announced.
-        var schedule = RiskProfilePresets.Get("bybit").GetBrackets("BTCUSDT");
-        schedule.MaintenanceMargin(3_000_000m).Should().Be(20_000m);
-        schedule.Brackets[1].MaxLeverage.Should().Be(57.14m);
-        schedule.Brackets[2].MaintenanceAmount.Should().Be(30_000m);
+        // The book's BTCUSDT is a linear BTC perpetual settled in USDT: key "BTC/USDT perpetual"; bracket 1 is 150x to 300,000.
+        var schedule = RiskProfilePresets.Get("binance").GetBrackets(Fixtures.BtcUsdt, 1m);
+        schedule.Brackets[0].MaxLeverage.Should().Be(150m);
+        schedule.Brackets[0].NotionalCap.Should().Be(300_000m);
     }
 
     [Fact]
-    public void Okx_UsdtDiscountTiers_AreMarginal()
+    public void Binance_SolUsdCoinM_CumDerivedByTheContinuityRule()
     {
-        // 11,000,000 USDT: 5M x 1 + 5M x 0.9 + 1M x 0.8 = 10,300,000.
-        RiskProfilePresets.Get("okx").GetHaircut("USDT").CollateralValue(11_000_000m, 1m).Should().Be(10_300_000m);
+        // venue-parameters.md §1.3c, caps in SOL: cum_2 = 400 x (2% - 1%) = 4; cum_3 = 4 + 2,300 x (2.5% - 2%) = 15.5.
+        // MM(3,000 SOL) = 3,000 x 2.5% - 15.5 = 59.5 SOL.
+        var schedule = RiskProfilePresets.Get("binance").GetBrackets("SOL inverse perpetual");
+        schedule.MaintenanceMargin(3_000m).Should().Be(59.5m);
+    }
+
+    [Fact]
+    public void Bybit_BtcUsdtMmDeduction_ByHand()
+    {
+        // venue-parameters.md §2.1a: tier 2 (300,000 - 2,000,000) MMR 0.5%, mmDeduction 510 = 300,000 x (0.5% - 0.33%).
+        // MM(1,000,000) = 1,000,000 x 0.5% - 510 = 4,490.
+        var schedule = RiskProfilePresets.Get("bybit").GetBrackets("BTC/USDT perpetual");
+        schedule.Brackets[1].MaintenanceAmount.Should().Be(510m);
+        schedule.MaintenanceMargin(1_000_000m).Should().Be(4_490m);
+    }
+
+    [Fact]
+    public void Kucoin_BtcDiscountTiers_AreMarginalByQuantity()
+    {
+        // venue-parameters.md §4.2 (2026-01-21): 0-500 BTC 98%, 500-1,000 97%. 660 BTC at 100,000:
+        // (500 x 0.98 + 160 x 0.97) x 100,000 = (490 + 155.2) x 100,000 = 64,520,000.
+        RiskProfilePresets.Get("kucoin").GetHaircut("BTC").CollateralValue(660m, 100_000m).Should().Be(64_520_000m);
+    }
+
+    [Fact]
+    public void Kucoin_EthTiers_ByHand_AndAboveTheLastPublishedBoundThrows()
+    {
+        // 20,000 ETH: 600 x .98 + 4,200 x .95 + 6,000 x .90 + 6,000 x .85 + 3,200 x .80 = 588 + 3,990 + 5,400 + 5,100 + 2,560 = 17,638 ETH.
+        var eth = RiskProfilePresets.Get("kucoin").GetHaircut("ETH");
+        eth.CollateralValue(20_000m, 3_000m).Should().Be(17_638m * 3_000m);
+        // The published table stops at 106,800 ETH: a larger holding is an error, never a guessed ratio.
+        var act = () => eth.CollateralValue(106_801m, 3_000m);
+        act.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "haircuts[ETH]");
+    }
+
+    [Fact]
+    public void Okx_MajorsAndOtherCoins_UseThePublishedMr1AndMr6()
+    {
+        // venue-parameters.md §3.4 (2025-01-06): BTC 0, ±4, ±8, ±12%; other coins 0, ±8, ±16, ±25%; SOL extreme ±36%.
+        var portfolio = RiskProfilePresets.Get("okx").GetPortfolio();
+        portfolio.For("BTC", "okx").PriceMoves.Should().Equal(-0.12, -0.08, -0.04, 0, 0.04, 0.08, 0.12);
+        portfolio.For("DOGE", "okx").PriceMoves.Should().Equal(-0.25, -0.16, -0.08, 0, 0.08, 0.16, 0.25);
+        portfolio.For("SOL", "okx").ExtremeMoves.Select(e => e.Move).Should().Equal(-0.36, 0.36);
+    }
+
+    [Fact]
+    public void Deribit_PortfolioModelParameters_AsTheApiPublishesThem()
+    {
+        // venue-parameters.md §5.5: BTC roll shock 0.075 / 0.01, dampener 100,000, no pnl offset;
+        // ETH roll shock 0.05 / 0.005, dampener 200,000, pnl offset 0.6 capped at 20,000,000.
+        var portfolio = RiskProfilePresets.Get("deribit").GetPortfolio();
+        var btc = portfolio.For("BTC", "deribit");
+        btc.AddOns.RollShock.Should().Be(new MarginEngine.Portfolio.RollShockParameters(0.075, 0.01));
+        btc.ExtendedDampener.Should().Be(100_000);
+        btc.PnlOffset.Should().Be(0);
+        var eth = portfolio.For("ETH", "deribit");
+        eth.AddOns.RollShock.Should().Be(new MarginEngine.Portfolio.RollShockParameters(0.05, 0.005));
+        (eth.ExtendedDampener, eth.PnlOffset, eth.PnlOffsetCap).Should().Be((200_000, 0.6, 20_000_000));
+    }
+
+    [Theory]
+    [InlineData("binance")]
+    [InlineData("bybit")]
+    [InlineData("deribit")]
+    [InlineData("kucoin")]
+    [InlineData("okx")]
+    [InlineData("span")]
+    public void EveryTable_HasASource_AndEveryUserSuppliedFigureIsReallyAGap(string name)
+    {
+        var profile = RiskProfilePresets.Get(name);
+        var tables = profile.Provenance.Tables;
+        profile.Brackets.Keys.Select(k => $"brackets:{k}")
+            .Concat(profile.SizeScaled.Keys.Select(k => $"sizeScaled:{k}"))
+            .Concat(profile.Haircuts.Keys.Select(k => $"haircuts:{k}"))
+            .Concat(profile.Options is null ? [] : ["options"])
+            .Should().OnlyContain(key => tables.ContainsKey(key), "each table records its provenance, date and source");
+        foreach (var item in profile.Provenance.UserSupplied)
+        {
+            var (kind, key) = item.Split(':', 2) is [var k, var v] ? (k, v) : (item, "");
+            var present = kind switch
+            {
+                "brackets" or "sizeScaled" => profile.Brackets.ContainsKey(key) || profile.SizeScaled.ContainsKey(key),
+                "haircuts" => profile.Haircuts.ContainsKey(key),
+                "options" => profile.Options is not null,
+                _ => throw new InvalidOperationException($"unknown user-supplied kind in '{item}'"),
+            };
+            present.Should().BeFalse($"'{item}' is declared user-supplied, so the preset must not carry a figure for it");
+        }
     }
 
     [Fact]

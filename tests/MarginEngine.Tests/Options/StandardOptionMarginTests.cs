@@ -37,4 +37,18 @@ public class StandardOptionMarginTests
         var noFloor = new OptionMarginRates(0.03m, 0.002m, 0.15m, 0m);
         StandardOptionMargin.ShortInitial(100_000m, 40_000m, 100m, 60_000m, noFloor).Should().Be(43_200m);
     }
+
+    [Fact]
+    public void Deribit_PublishedExample_InCoin()
+    {
+        // Deribit rule (venue-parameters.md §5.2, LEAN-fork example): S 10,000, K 9,000, mark 0.025 BTC = 250 USD.
+        // Short call (ITM, OTM 0): IM = max(0.15 - 0, 0.1) + 0.025 = 0.175 BTC = 1,750 USD; MM = 0.075 + 0.025 = 0.100 BTC = 1,000 USD.
+        // Short put (OTM 1,000 = 0.1 of S): IM = max(0.15 - 0.1, 0.1) + 0.025 = 0.125 BTC = 1,250 USD; MM = max(0.075, 0.075 x 0.025) + 0.025 = 0.100 BTC.
+        // The entry (here 400 USD, above the mark) does not enter Deribit's IM: the premium is the mark.
+        var deribit = MarginEngine.Json.RiskProfilePresets.Get("deribit").GetOptionRates();
+        deribit.PremiumBasis.Should().Be(OptionPremiumBasis.Mark);
+        StandardOptionMargin.ShortInitial(10_000m, 250m, 400m, 0m, deribit).Should().Be(1_750m);
+        StandardOptionMargin.ShortMaintenance(10_000m, 250m, deribit).Should().Be(1_000m);
+        StandardOptionMargin.ShortInitial(10_000m, 250m, 400m, 1_000m, deribit).Should().Be(1_250m);
+    }
 }
