@@ -11,6 +11,12 @@ internal sealed record BookReports(MarginReport? Isolated, MarginReport? Cross, 
     public static BookReports Compute(Book book, Modes modes)
     {
         var (account, market, profile) = (book.Account, book.Market, book.Profile);
+        var offered = (profile.Methods.Contains(MarginMethod.Isolated) ? Modes.Isolated : 0)
+            | (profile.Methods.Contains(MarginMethod.Cross) ? Modes.Cross : 0)
+            | (profile.Methods.Contains(MarginMethod.Portfolio) ? Modes.Portfolio : 0);
+        if (modes != Modes.All && (modes & offered) != modes)
+            throw new UsageException($"profile '{profile.Name}' does not offer {modes.ToString().ToLowerInvariant()} margin (it offers {offered.ToString().ToLowerInvariant()})");
+        modes &= offered;
         var portfolioAsked = modes == Modes.Portfolio;
         var grid = modes.HasFlag(Modes.Portfolio) && (profile.Portfolio is not null || (portfolioAsked && profile.Unified is null));
         var unified = modes.HasFlag(Modes.Portfolio) && profile.Unified is not null;

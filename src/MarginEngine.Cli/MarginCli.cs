@@ -22,7 +22,7 @@ public static class MarginCli
               --preset <name>                      use a shipped preset instead of the book's profile
               --json                               print JSON instead of tables
           margin compare [<book.json>] [--json]    the book (default: the demo book) under every preset and the methods each offers
-          margin presets                           list the shipped presets
+          margin presets                           the shipped presets and what each holds for the majors (docs/presets.md)
         """;
 
     /// <summary>Runs the command; returns the process exit code.</summary>
@@ -35,8 +35,7 @@ public static class MarginCli
                 case []:
                     return Report(BookJson.Read(DefaultBook(), "embedded demo book"), Modes.All, json: false, console);
                 case ["presets"]:
-                    foreach (var name in RiskProfilePresets.Names)
-                        console.WriteLine(name);
+                    console.Profile.Out.Writer.Write(PresetCoverage.Markdown());
                     return Ok;
                 case ["-h" or "--help" or "help"]:
                     console.WriteLine(Usage);

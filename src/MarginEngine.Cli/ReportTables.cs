@@ -16,6 +16,7 @@ internal static class ReportTables
         var summaries = reports.Summaries().ToList();
         var first = summaries[0].Report;
         console.Write(new Rule($"[bold]MarginEngine[/] · account [cyan]{Markup.Escape(book.Account.Id)}[/] · profile [cyan]{Markup.Escape(first.Profile)}[/] · {first.ValuationTime}").LeftJustified());
+        Provenance(book, summaries, console);
         Summary(summaries, console);
         Collateral(first, console);
         Positions(reports, console);
@@ -25,6 +26,16 @@ internal static class ReportTables
         if (reports.Unified is { } unified)
             Unified(unified, console);
         console.MarkupLine("[grey]Isolated: each perpetual and future alone with its IM (or allocated margin); cross: one pool; portfolio: scenario grid per underlying. Requirements rounded up, values down (docs/numerics.md).[/]");
+    }
+
+    private static void Provenance(Book book, IReadOnlyList<(string Label, MarginReport Report)> summaries, IAnsiConsole console)
+    {
+        var profile = book.Profile;
+        if (profile.Provenance.AsOf is { } asOf)
+            console.MarkupLine($"[grey]Profile figures as of {Markup.Escape(asOf)}; sources per table in docs/presets.md.[/]");
+        var supplied = summaries.SelectMany(s => profile.SuppliedFiguresFor(book.Account, s.Report.Method)).Distinct().ToList();
+        if (supplied.Count > 0)
+            console.MarkupLine($"[grey]User-supplied (the profile has none): {Markup.Escape(string.Join(", ", supplied))}.[/]");
     }
 
     private static void Summary(IReadOnlyList<(string Label, MarginReport Report)> summaries, IAnsiConsole console)

@@ -122,4 +122,12 @@ public class MarginCliTests
     {
         Run("frobnicate").Code.Should().Be(MarginCli.BadInput);
     }
+
+    [Fact]
+    public void PresetsPage_CarriesTheCoverageTableAsGenerated()
+    {
+        // docs/presets.md must say what the presets hold: the table there is the one the code derives from the preset files.
+        var page = File.ReadAllText(Path.Combine(TestFiles.Repository, "docs", "presets.md"));
+        page.Should().Contain(PresetCoverage.Markdown());
+    }
 }
