@@ -56,6 +56,34 @@ public static class IsolatedLiquidation
     }
 
     /// <summary>
+    /// Bybit's rule (<see cref="Profiles.LiquidationPriceRule.MaintenanceAtEntry"/>): MM is taken on the
+    /// position value at entry, MMe = bracket MM of the entry notional. Linear <c>LP = E - s (WB - MMe) / Q</c>,
+    /// i.e. <c>E x (1 - 1/leverage + MMR)</c> for a long without deduction; inverse
+    /// <c>1 / LP = 1/E + s (WB - MMe) / F</c>, i.e. <c>E x leverage / (leverage + 1 - MMR x leverage)</c> for a long.
+    /// Null when no positive price solves it.
+    /// </summary>
+    /// <param name="instrument">A perpetual or future.</param>
+    /// <param name="quantity">Signed contracts.</param>
+    /// <param name="entryPrice">Average entry price.</param>
+    /// <param name="margin">Allocated margin, settlement asset.</param>
+    /// <param name="brackets">The instrument's brackets.</param>
+    public static decimal? LiquidationPriceWithEntryMaintenance(Instrument instrument, decimal quantity, decimal entryPrice, decimal margin,
+        BracketSchedule brackets)
+    {
+        var side = Math.Sign(quantity);
+        var size = Math.Abs(quantity) * instrument.ContractSize;
+        if (instrument.Settlement == Settlement.Linear)
+        {
+            var entryNotional = size * entryPrice;
+            var price = entryPrice - side * (margin - brackets.MaintenanceMargin(entryNotional)) / size;
+            return price > 0m ? price : null;
+        }
+
+        var inverse = 1m / entryPrice + side * (margin - brackets.MaintenanceMargin(size / entryPrice)) / size;
+        return inverse > 0m ? 1m / inverse : null;
+    }
+
+    /// <summary>
     /// The price at which the margin balance (margin + P&amp;L) is zero, or null when none is positive.
     /// Linear <c>E - s WB / Q</c>; inverse <c>1 / (1/E + s WB / F)</c>.
     /// </summary>

@@ -129,7 +129,9 @@ internal static class StandardMargin
         var margin = position.IsolatedMargin ?? f.InitialMarginUsd / f.SettlementToUsd;
         var brackets = StandardMath.Schedule(profile, position.Instrument, position.Quantity, f.Mark);
         var feeRate = profile.Fees.ChargeClosingFees ? profile.Fees.TakerRate : 0m;
-        var liquidation = IsolatedLiquidation.LiquidationPrice(position.Instrument, position.Quantity, position.EntryPrice, margin, brackets, feeRate);
+        var liquidation = profile.IsolatedLiquidation == LiquidationPriceRule.MaintenanceAtEntry
+            ? IsolatedLiquidation.LiquidationPriceWithEntryMaintenance(position.Instrument, position.Quantity, position.EntryPrice, margin, brackets)
+            : IsolatedLiquidation.LiquidationPrice(position.Instrument, position.Quantity, position.EntryPrice, margin, brackets, feeRate);
         var bankruptcy = IsolatedLiquidation.BankruptcyPrice(position.Instrument, position.Quantity, position.EntryPrice, margin);
         return Line(position, f, true, Rounding.Value((margin + f.PnlSettlement) * f.SettlementToUsd),
             liquidation is { } lp ? Rounding.LiquidationPrice(lp, position.Side) : null,

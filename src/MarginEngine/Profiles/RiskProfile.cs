@@ -17,14 +17,11 @@ namespace MarginEngine.Profiles;
 /// lacks is taken from its <see cref="Supplement"/> if the user gave one; otherwise the look-up
 /// throws. It never counts as zero.
 /// </summary>
-public sealed class RiskProfile
+public sealed record RiskProfile
 {
     private const string SupplyHint = "supply it in the book's \"supplied\" section or with RiskProfile.WithSupplement";
-    private readonly FrozenDictionary<string, BracketSchedule> _brackets;
-    private readonly FrozenDictionary<string, SizeScaledMargin> _sizeScaled;
-    private readonly FrozenDictionary<string, HaircutSchedule> _haircuts;
 
-    /// <summary>Creates a profile.</summary>
+    /// <summary>Creates a profile. Every property can be changed later with <c>with</c>; each is validated as it is set.</summary>
     /// <param name="name">Name shown in reports, e.g. <c>binance</c>.</param>
     /// <param name="brackets">Leverage brackets by instrument id or product key.</param>
     /// <param name="haircuts">Haircut schedule per asset id; every asset held needs one.</param>
@@ -38,7 +35,7 @@ public sealed class RiskProfile
     /// <param name="methods">The methods the profile offers; by default isolated and cross, plus portfolio when it has portfolio or unified parameters.</param>
     /// <param name="provenance">Sources of the figures and what is left to the user.</param>
     /// <param name="supplement">Figures supplied by the user for the gaps.</param>
-    /// <exception cref="InvalidMarginInputException">A key with both brackets and a size-scaled rule.</exception>
+    /// <exception cref="InvalidMarginInputException">A key with both brackets and a size-scaled rule, or portfolio offered without parameters.</exception>
     public RiskProfile(
         string name,
         IReadOnlyDictionary<string, BracketSchedule> brackets,
@@ -54,71 +51,94 @@ public sealed class RiskProfile
         ProfileProvenance? provenance = null,
         ProfileSupplement? supplement = null)
     {
-        Name = Guard.Id(name, "profile.name");
-        _brackets = Guard.NotNull(brackets, "profile.brackets").ToFrozenDictionary(StringComparer.Ordinal);
-        _sizeScaled = (sizeScaled ?? new Dictionary<string, SizeScaledMargin>()).ToFrozenDictionary(StringComparer.Ordinal);
-        foreach (var key in _brackets.Keys.Intersect(_sizeScaled.Keys))
-            throw new InvalidMarginInputException($"profile.sizeScaled[{key}]", "is also given as brackets; give one rule per key");
-        _haircuts = Guard.NotNull(haircuts, "profile.haircuts").ToFrozenDictionary(StringComparer.Ordinal);
-        Borrow = Guard.NotNull(borrow, "profile.borrow");
+        Name = name;
+        Brackets = brackets;
+        SizeScaled = sizeScaled ?? new Dictionary<string, SizeScaledMargin>();
+        Haircuts = haircuts;
+        Borrow = borrow;
         Options = options;
-        Fees = Guard.NotNull(fees, "profile.fees");
-        OpenOrders = Guard.NotNull(openOrders, "profile.openOrders");
+        Fees = fees;
+        OpenOrders = openOrders;
         Portfolio = portfolio;
         Unified = unified;
-        Methods = methods is null
-            ? portfolio is null && unified is null ? [MarginMethod.Isolated, MarginMethod.Cross] : [MarginMethod.Isolated, MarginMethod.Cross, MarginMethod.Portfolio]
-            : [.. methods.Distinct().Order()];
-        if (Methods.IsEmpty)
-            throw new InvalidMarginInputException("profile.methods", "must name at least one method");
-        if (Methods.Contains(MarginMethod.Portfolio) && portfolio is null && unified is null)
-            throw new InvalidMarginInputException("profile.methods", "offers portfolio but the profile has no portfolio or unified parameters");
+        Methods = methods is null ? default : [.. methods];
         Provenance = provenance ?? ProfileProvenance.None;
         Supplement = supplement;
+        if (Methods.Contains(MarginMethod.Portfolio) && portfolio is null && unified is null)
+            throw new InvalidMarginInputException("profile.methods", "offers portfolio but the profile has no portfolio or unified parameters");
     }
 
     /// <summary>Profile name.</summary>
-    public string Name { get; }
+    public string Name { get; init => field = Guard.Id(value, "profile.name"); }
 
     /// <summary>Leverage brackets by instrument id or product key.</summary>
-    public IReadOnlyDictionary<string, BracketSchedule> Brackets => _brackets;
+    public IReadOnlyDictionary<string, BracketSchedule> Brackets
+    {
+        get;
+        init => field = NoOverlap(Guard.NotNull(value, "profile.brackets").ToFrozenDictionary(StringComparer.Ordinal), SizeScaled, "profile.brackets");
+    }
 
     /// <summary>Size-scaled rules by instrument id or product key.</summary>
-    public IReadOnlyDictionary<string, SizeScaledMargin> SizeScaled => _sizeScaled;
+    public IReadOnlyDictionary<string, SizeScaledMargin> SizeScaled
+    {
+        get;
+        init => field = NoOverlap(Guard.NotNull(value, "profile.sizeScaled").ToFrozenDictionary(StringComparer.Ordinal), Brackets, "profile.sizeScaled");
+    }
 
     /// <summary>Haircut schedules by asset id.</summary>
-    public IReadOnlyDictionary<string, HaircutSchedule> Haircuts => _haircuts;
+    public IReadOnlyDictionary<string, HaircutSchedule> Haircuts
+    {
+        get;
+        init => field = Guard.NotNull(value, "profile.haircuts").ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     /// <summary>Margin on borrowed value.</summary>
-    public BorrowRates Borrow { get; }
+    public BorrowRates Borrow { get; init => field = Guard.NotNull(value, "profile.borrow"); }
 
     /// <summary>Standard option margin rates, or null when the profile has none.</summary>
-    public OptionMarginRates? Options { get; }
+    public OptionMarginRates? Options { get; init; }
 
     /// <summary>Fee rules.</summary>
-    public FeePolicy Fees { get; }
+    public FeePolicy Fees { get; init => field = Guard.NotNull(value, "profile.fees"); }
 
     /// <summary>Open-order rules.</summary>
-    public OpenOrderPolicy OpenOrders { get; }
+    public OpenOrderPolicy OpenOrders { get; init => field = Guard.NotNull(value, "profile.openOrders"); }
+
+    /// <summary>How an isolated position's liquidation price is found (docs/methodology.md §Liquidation).</summary>
+    public LiquidationPriceRule IsolatedLiquidation { get; init; }
 
     /// <summary>Portfolio-margin parameters, or null.</summary>
-    public Portfolio.PortfolioParameters? Portfolio { get; }
+    public Portfolio.PortfolioParameters? Portfolio { get; init; }
 
     /// <summary>Binance-style unified margin ladder, or null.</summary>
-    public Portfolio.UnifiedMarginParameters? Unified { get; }
+    public Portfolio.UnifiedMarginParameters? Unified { get; init; }
 
-    /// <summary>The methods the profile offers (a SPAN profile: portfolio only).</summary>
-    public ImmutableArray<MarginMethod> Methods { get; }
+    /// <summary>The methods the profile offers (a SPAN profile: portfolio only); derived from the parameters unless set.</summary>
+    public ImmutableArray<MarginMethod> Methods
+    {
+        get => field.IsDefault
+            ? Portfolio is null && Unified is null ? [MarginMethod.Isolated, MarginMethod.Cross] : [MarginMethod.Isolated, MarginMethod.Cross, MarginMethod.Portfolio]
+            : field;
+        init => field = value.IsDefault ? value
+            : value.IsEmpty ? throw new InvalidMarginInputException("profile.methods", "must name at least one method")
+            : [.. value.Distinct().Order()];
+    }
 
     /// <summary>Sources of the figures and what is left to the user.</summary>
-    public ProfileProvenance Provenance { get; }
+    public ProfileProvenance Provenance { get; init => field = Guard.NotNull(value, "profile.provenance"); }
 
     /// <summary>The user's figures for the gaps, or null.</summary>
-    public ProfileSupplement? Supplement { get; }
+    public ProfileSupplement? Supplement { get; init; }
+
+    private static FrozenDictionary<string, T> NoOverlap<T, TOther>(FrozenDictionary<string, T> rules, IReadOnlyDictionary<string, TOther>? other, string field)
+    {
+        foreach (var key in rules.Keys.Where(k => other?.ContainsKey(k) == true))
+            throw new InvalidMarginInputException($"{field}[{key}]", "has both brackets and a size-scaled rule; give one rule per key");
+        return rules;
+    }
 
     /// <summary>The same profile with <paramref name="supplement"/> filling its gaps (it replaces any earlier supplement).</summary>
-    public RiskProfile WithSupplement(ProfileSupplement? supplement) =>
-        new(Name, _brackets, _haircuts, Borrow, Options, Fees, OpenOrders, Portfolio, Unified, _sizeScaled, Methods, Provenance, supplement);
+    public RiskProfile WithSupplement(ProfileSupplement? supplement) => this with { Supplement = supplement };
 
     /// <summary>Portfolio-margin parameters.</summary>
     /// <exception cref="MissingRiskParameterException">The profile has none.</exception>
@@ -128,7 +148,7 @@ public sealed class RiskProfile
     /// <summary>The brackets filed under exactly <paramref name="key"/> (an instrument id or product key), the profile's before the supplement's.</summary>
     /// <exception cref="MissingRiskParameterException">None under that key.</exception>
     public BracketSchedule GetBrackets(string key) =>
-        _brackets.TryGetValue(key, out var schedule) || Supplement?.Brackets.TryGetValue(key, out schedule) == true
+        Brackets.TryGetValue(key, out var schedule) || Supplement?.Brackets.TryGetValue(key, out schedule) == true
             ? schedule!
             : throw new MissingRiskParameterException(Name, "leverage brackets", key, SupplyHint);
 
@@ -142,7 +162,7 @@ public sealed class RiskProfile
     public BracketSchedule GetBrackets(Instrument instrument, decimal sizeInCoins)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        if (TryRule(_brackets, _sizeScaled, instrument, sizeInCoins, out var schedule)
+        if (TryRule(Brackets, SizeScaled, instrument, sizeInCoins, out var schedule)
             || (Supplement is { } s && TryRule(s.Brackets, s.SizeScaled, instrument, sizeInCoins, out schedule)))
             return schedule;
         throw new MissingRiskParameterException(Name, "leverage brackets", instrument.Id,
@@ -152,7 +172,7 @@ public sealed class RiskProfile
     /// <summary>Haircut schedule of <paramref name="assetId"/>, the profile's before the supplement's.</summary>
     /// <exception cref="MissingRiskParameterException">Neither has one.</exception>
     public HaircutSchedule GetHaircut(string assetId) =>
-        _haircuts.TryGetValue(assetId, out var schedule) || Supplement?.Haircuts.TryGetValue(assetId, out schedule) == true
+        Haircuts.TryGetValue(assetId, out var schedule) || Supplement?.Haircuts.TryGetValue(assetId, out schedule) == true
             ? schedule!
             : throw new MissingRiskParameterException(Name, "haircut schedule", assetId,
                 $"{(Provenance.UserSupplied.Contains($"haircuts:{assetId}") ? "the preset leaves it to the user; " : "")}{SupplyHint}");
@@ -186,14 +206,14 @@ public sealed class RiskProfile
                 if (Options is null && s.Options is not null)
                     used.Add($"options ({s.Label})");
             }
-            else if (instrument is Perpetual or Future && !TryRule(_brackets, _sizeScaled, instrument, 0m, out _)
+            else if (instrument is Perpetual or Future && !TryRule(Brackets, SizeScaled, instrument, 0m, out _)
                 && FindKey(s.Brackets, s.SizeScaled, instrument) is { } key)
             {
                 used.Add($"brackets:{key} ({s.Label})");
             }
         }
 
-        foreach (var balance in account.Balances.Where(b => b.Quantity > 0m && !_haircuts.ContainsKey(b.Asset.Id) && s.Haircuts.ContainsKey(b.Asset.Id)))
+        foreach (var balance in account.Balances.Where(b => b.Quantity > 0m && !Haircuts.ContainsKey(b.Asset.Id) && s.Haircuts.ContainsKey(b.Asset.Id)))
             used.Add($"haircuts:{balance.Asset.Id} ({s.Label})");
         return [.. used];
     }

@@ -74,4 +74,41 @@ public class IsolatedLiquidationTests
         // 1/E - WB/F = 0.00002 - 0.03/1,000 = -0.00001 <= 0: no positive bankruptcy price.
         IsolatedLiquidation.BankruptcyPrice(Fixtures.BtcUsd, -10m, 50_000m, 0.03m).Should().BeNull();
     }
+
+    [Fact]
+    public void Bybit_LinearLongAndShort_MmOnTheEntryValue()
+    {
+        // Bybit: LP = entry x (1 -/+ 1/leverage +/- MMR). 0.5 BTC at 50,000, 10x: margin 2,500; entry notional 25,000 in
+        // bracket 1 (0.4%, no deduction). Long: 50,000 x (1 - 0.1 + 0.004) = 45,200. Short: 50,000 x (1 + 0.1 - 0.004) = 54,800.
+        var brackets = Fixtures.BinanceBtcUsdt();
+        IsolatedLiquidation.LiquidationPriceWithEntryMaintenance(Fixtures.BtcUsdt, 0.5m, 50_000m, 2_500m, brackets).Should().Be(45_200m);
+        IsolatedLiquidation.LiquidationPriceWithEntryMaintenance(Fixtures.BtcUsdt, -0.5m, 50_000m, 2_500m, brackets).Should().Be(54_800m);
+    }
+
+    [Fact]
+    public void Bybit_FullyFundedLong_StillHasALiquidationPrice()
+    {
+        // 1x: margin = entry value 25,000. LP = 50,000 x (1 - 1 + 0.004) = 200 (Binance's rule gives none, see above).
+        IsolatedLiquidation.LiquidationPriceWithEntryMaintenance(Fixtures.BtcUsdt, 0.5m, 50_000m, 25_000m, Fixtures.BinanceBtcUsdt()).Should().Be(200m);
+    }
+
+    [Fact]
+    public void Bybit_InverseLong_PublishedFormShape()
+    {
+        // Inverse long, 100 contracts x 100 USD = 10,000 USD at 50,000, 10x: margin 0.02 BTC; entry notional 0.2 BTC in the
+        // coin brackets' tier 1 (0.4%): MMe = 0.0008 BTC. 1/LP = 1/50,000 + (0.02 - 0.0008) / 10,000 = 0.00002 + 0.00000192
+        // -> LP = 50,000 x 10 / (10 + 1 - 0.004 x 10) = 500,000 / 10.96 = 45,620.4379562...
+        var lp = IsolatedLiquidation.LiquidationPriceWithEntryMaintenance(Fixtures.BtcUsd, 100m, 50_000m, 0.02m, Fixtures.InverseBtc());
+        lp!.Value.Should().BeApproximately(45_620.4379562m, 0.0000001m);
+    }
+
+    [Fact]
+    public void ProfileRule_SelectsTheFormula_InTheReport()
+    {
+        // The same isolated long under a profile set to Bybit's rule with `with`: the position line shows 45,200.
+        var profile = Fixtures.Profile() with { IsolatedLiquidation = MarginEngine.Profiles.LiquidationPriceRule.MaintenanceAtEntry };
+        var account = Fixtures.Account([new(Fixtures.Usdt, 10_000m)], [new(Fixtures.BtcUsdt, 0.5m, 50_000m, leverage: 10m)]);
+        var line = MarginEngine.Modes.IsolatedMarginCalculator.Calculate(account, Fixtures.Market(("BTCUSDT", 50_000)), profile).Positions.Single();
+        line.LiquidationPrice.Should().Be(45_200m);
+    }
 }
