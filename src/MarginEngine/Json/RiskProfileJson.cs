@@ -26,8 +26,9 @@ public static class RiskProfileJson
         var name = profile.Required("name").String();
         var rules = ReadRules(profile, requireBracketsAndHaircuts: true);
 
-        var borrowJson = profile.Required("borrow").Only("initialMarginRate", "maintenanceMarginRate");
-        var borrow = borrowJson.Build(() => new BorrowRates(borrowJson.Required("initialMarginRate").Decimal(), borrowJson.Required("maintenanceMarginRate").Decimal()));
+        var borrowJson = profile.Required("borrow").Only("initialMarginRate", "maintenanceMarginRate", "basis");
+        var borrowBasis = borrowJson.Optional("basis")?.Enum<BorrowBasis>() ?? BorrowBasis.NegativeBalance;
+        var borrow = borrowJson.Build(() => new BorrowRates(borrowJson.Required("initialMarginRate").Decimal(), borrowJson.Required("maintenanceMarginRate").Decimal(), borrowBasis));
 
         var fees = FeePolicy.None;
         if (profile.Optional("fees") is { } f)
@@ -38,7 +39,8 @@ public static class RiskProfileJson
 
         var orders = OpenOrderPolicy.ReserveInitialOnly;
         if (profile.Optional("openOrders") is { } oo)
-            orders = new OpenOrderPolicy(oo.Only("maintenanceAsIfFilled").Required("maintenanceAsIfFilled").Bool());
+            orders = new OpenOrderPolicy(oo.Only("maintenanceAsIfFilled", "closingFeeAsIfFilled").Required("maintenanceAsIfFilled").Bool(),
+                oo.Optional("closingFeeAsIfFilled")?.Bool() ?? false);
 
         var portfolio = profile.Optional("portfolio") is { } p ? PortfolioJson.Read(p) : null;
         Portfolio.UnifiedMarginParameters? unified = null;
@@ -184,6 +186,7 @@ public static class RiskProfileJson
         writer.WriteStartObject("borrow");
         writer.WriteNumber("initialMarginRate", profile.Borrow.InitialMarginRate);
         writer.WriteNumber("maintenanceMarginRate", profile.Borrow.MaintenanceMarginRate);
+        writer.WriteString("basis", JsonNamingPolicy.CamelCase.ConvertName(profile.Borrow.Basis.ToString()));
         writer.WriteEndObject();
         writer.WriteStartObject("fees");
         writer.WriteNumber("takerRate", profile.Fees.TakerRate);
@@ -193,6 +196,7 @@ public static class RiskProfileJson
         writer.WriteString("isolatedLiquidation", JsonNamingPolicy.CamelCase.ConvertName(profile.IsolatedLiquidation.ToString()));
         writer.WriteStartObject("openOrders");
         writer.WriteBoolean("maintenanceAsIfFilled", profile.OpenOrders.MaintenanceAsIfFilled);
+        writer.WriteBoolean("closingFeeAsIfFilled", profile.OpenOrders.ClosingFeeAsIfFilled);
         writer.WriteEndObject();
         if (profile.Portfolio is { } portfolio)
             PortfolioJson.Write(writer, portfolio);

@@ -71,17 +71,21 @@ internal static class StandardMargin
                 Rounding.Requirement(orderMm), Rounding.Requirement(fee)));
         }
 
-        var borrows = ImmutableArray.CreateBuilder<BorrowMargin>();
-        foreach (var line in collateral.Where(c => c.Quantity < 0m))
+        var pooledPnl = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        for (var i = 0; i < figures.Length; i++)
         {
-            var borrowed = -line.GrossValue;
-            var borrowIm = borrowed * profile.Borrow.InitialMarginRate;
-            var borrowMm = borrowed * profile.Borrow.MaintenanceMarginRate;
+            var asset = account.Positions[i].Instrument.SettlementAsset.Id;
+            if (!OwnMargin(account.Positions[i]) && figures[i].PnlSettlement != 0m)
+                pooledPnl[asset] = pooledPnl.GetValueOrDefault(asset) + figures[i].PnlSettlement;
+        }
+
+        var borrows = Borrowing.Lines(collateral, pooledPnl, id => StandardMath.Index(market, id), profile.Borrow);
+        foreach (var (_, borrowIm, borrowMm) in borrows)
+        {
             im += borrowIm;
             mm += borrowMm;
             poolIm += borrowIm;
             poolMm += borrowMm;
-            borrows.Add(new BorrowMargin(line.Asset.Id, Rounding.Requirement(borrowed), Rounding.Requirement(borrowIm), Rounding.Requirement(borrowMm)));
         }
 
         var equity = collateralValue + allocated + pnl + optionValue;
@@ -109,7 +113,7 @@ internal static class StandardMargin
             [.. collateral.Select(RoundedLine)],
             lines.MoveToImmutable(),
             orders.MoveToImmutable(),
-            borrows.ToImmutable(),
+            [.. borrows.Select(b => b.Line)],
             Rounding.Value(collateralValue),
             Rounding.Value(allocated),
             Rounding.Value(pnl),

@@ -194,6 +194,7 @@ internal static class StandardMath
         }
 
         var fee = profile.Fees.ChargeOpeningFees ? notionalUsd * profile.Fees.TakerRate : 0m;
-        return (notionalUsd, im, profile.OpenOrders.MaintenanceAsIfFilled ? mm : 0m, fee);
+        var closingFee = profile.OpenOrders.ClosingFeeAsIfFilled ? notionalUsd * profile.Fees.TakerRate : 0m;
+        return (notionalUsd, im + closingFee, (profile.OpenOrders.MaintenanceAsIfFilled ? mm : 0m) + closingFee, fee);
     }
 }

@@ -232,6 +232,7 @@ public static class PortfolioMarginCalculator
         var collateralValue = collateral.Sum(c => c.CollateralValue);
         decimal poolPnl = 0m, isolatedPnl = 0m, optionValue = 0m, isolatedIm = 0m, isolatedMm = 0m, allocated = 0m;
         var pooledLines = new List<PositionMargin>();
+        var pooledPnl = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var isolatedLines = new List<PositionMargin>();
         foreach (var position in account.Positions)
         {
@@ -248,6 +249,8 @@ public static class PortfolioMarginCalculator
             {
                 var v = StandardMath.Value(position, market);
                 poolPnl += v.PnlUsd;
+                if (v.PnlSettlement != 0m)
+                    pooledPnl[position.Instrument.SettlementAsset.Id] = pooledPnl.GetValueOrDefault(position.Instrument.SettlementAsset.Id) + v.PnlSettlement;
                 optionValue += v.OptionValueUsd;
                 pooledLines.Add(StandardMargin.Line(position, v, false, null, null, null));
             }
@@ -256,9 +259,9 @@ public static class PortfolioMarginCalculator
         var openingFees = profile.Fees.ChargeOpeningFees
             ? account.Orders.Sum(o => OrderNotionalUsd(o, market) * profile.Fees.TakerRate)
             : 0m;
-        var borrowed = collateral.Where(c => c.Quantity < 0m).Sum(c => -c.GrossValue);
-        var borrowIm = borrowed * profile.Borrow.InitialMarginRate;
-        var borrowMm = borrowed * profile.Borrow.MaintenanceMarginRate;
+        var borrows = Borrowing.Lines(collateral, pooledPnl, id => StandardMath.Index(market, id), profile.Borrow);
+        var borrowIm = borrows.Sum(b => b.Im);
+        var borrowMm = borrows.Sum(b => b.Mm);
         var poolIm = Rounding.ToDecimal(portfolioIm) + borrowIm;
         var poolMm = Rounding.ToDecimal(portfolioMm) + borrowMm;
         var balance = collateralValue + poolPnl + optionValue - openingFees;
@@ -269,8 +272,7 @@ public static class PortfolioMarginCalculator
             [.. collateral.Select(StandardMargin.RoundedLine)],
             [.. pooledLines, .. isolatedLines],
             [],
-            [.. collateral.Where(c => c.Quantity < 0m).Select(c => new BorrowMargin(c.Asset.Id, Rounding.Requirement(-c.GrossValue),
-                Rounding.Requirement(-c.GrossValue * profile.Borrow.InitialMarginRate), Rounding.Requirement(-c.GrossValue * profile.Borrow.MaintenanceMarginRate)))],
+            [.. borrows.Select(b => b.Line)],
             Rounding.Value(collateralValue),
             Rounding.Value(allocated),
             Rounding.Value(poolPnl + isolatedPnl),

@@ -58,6 +58,41 @@ public class CrossMarginCalculatorTests
     }
 
     [Fact]
+    public void RiskRate_KuCoinCountsTheOrdersClosingFeeAsIfFilled()
+    {
+        // The case above with the order's expected closing fee as if filled (KuCoin): 49,000 x 0.0006 = 29.4 on top of
+        // its opening fee. MM = 490.6 + 29.4 = 520.0; IM = 1,030.6 + 29.4 = 1,060.0.
+        // Risk rate = 520 / 10,970.6 = 0.04739941... -> 0.047400 (up). Available = 10,970.6 - (540.6 + 490 + 29.4) = 9,910.60.
+        var profile = Profile(new FeePolicy(0.0006m, true, true), new OpenOrderPolicy(true, ClosingFeeAsIfFilled: true));
+        var account = Account([TenThousandUsdt], [new Position(BtcUsdt, 1m, 50_000m)], [new OpenOrder("bid", BtcUsdt, OrderSide.Buy, 1m, 49_000m)]);
+        var report = CrossMarginCalculator.Calculate(account, Market(("BTCUSDT", 51_000)), profile);
+
+        report.MaintenanceMargin.Should().Be(520.00m);
+        report.InitialMargin.Should().Be(1_060.00m);
+        report.OpeningFees.Should().Be(29.40m);
+        report.MarginRatio.Should().Be(0.047400m);
+        report.AvailableBalance.Should().Be(9_910.60m);
+    }
+
+    [Fact]
+    public void Borrow_OnNegativeCurrencyEquity_OkxMr8()
+    {
+        // 1,000 USDT and 1 BTC; BTCUSDT long 1 @ 50,000 marked 48,000: P&L -2,000 USDT, so USDT equity = 1,000 - 2,000 = -1,000:
+        // a 1,000 USD borrow. Borrow IM 10% = 100, MM 2% = 20. Position: notional 48,000 in bracket 1 (0.4%, 125x): MM 192, IM 384.
+        // Totals MM 192 + 20 = 212, IM 384 + 100 = 484. On the balance basis nothing is borrowed: MM 192, IM 384.
+        var account = Account([new Balance(Usdt, 1_000m), new Balance(Btc, 1m)], [new Position(BtcUsdt, 1m, 50_000m)]);
+        var market = Market(("BTCUSDT", 48_000));
+        var okx = Profile() with { Borrow = new BorrowRates(0.10m, 0.02m, BorrowBasis.NegativeCurrencyEquity) };
+        var report = CrossMarginCalculator.Calculate(account, market, okx);
+        report.Borrows.Should().Equal(new MarginEngine.Results.BorrowMargin("USDT", 1_000m, 100m, 20m));
+        (report.MaintenanceMargin, report.InitialMargin).Should().Be((212m, 484m));
+
+        var onBalance = CrossMarginCalculator.Calculate(account, market, Profile());
+        onBalance.Borrows.Should().BeEmpty();
+        (onBalance.MaintenanceMargin, onBalance.InitialMargin).Should().Be((192m, 384m));
+    }
+
+    [Fact]
     public void Order_OnTheOtherSide_ReservesOnlyWhatExceedsThePosition()
     {
         // Long 1 BTC, resting sell 1.5 @ 52,000: 1 reduces, 0.5 opens a short: notional 26,000 at 125x (bracket 1) = 208.
