@@ -40,6 +40,13 @@ public abstract record Instrument
     /// </summary>
     public decimal ContractSize { get; }
 
+    /// <summary>
+    /// Price increment, or null: liquidation and bankruptcy prices are reported on this grid
+    /// (docs/numerics.md); without it, to significant digits.
+    /// </summary>
+    /// <exception cref="InvalidMarginInputException">Not positive.</exception>
+    public decimal? TickSize { get; init => field = value is { } tick ? Guard.Positive(tick, $"instruments[{Id}].tickSize") : null; }
+
     /// <inheritdoc />
     public override string ToString() => Id;
 }

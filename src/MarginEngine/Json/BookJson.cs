@@ -58,14 +58,15 @@ public static class BookJson
 
     private static Instrument ReadInstrument(JsonCursor i, Dictionary<string, Asset> assets)
     {
-        i.Only("id", "kind", "underlying", "settlementAsset", "settlement", "contractSize", "expiry", "right", "strike");
+        i.Only("id", "kind", "underlying", "settlementAsset", "settlement", "contractSize", "tickSize", "expiry", "right", "strike");
         var id = i.Required("id").String();
         var kind = i.Required("kind").String();
         var underlying = Lookup(i.Required("underlying"), assets, "asset");
         var settlementAsset = Lookup(i.Required("settlementAsset"), assets, "asset");
         var settlement = i.Optional("settlement")?.Enum<Settlement>() ?? Settlement.Linear;
         var size = i.Optional("contractSize")?.Decimal() ?? 1m;
-        return kind switch
+        var tick = i.Optional("tickSize")?.Decimal();
+        var instrument = kind switch
         {
             "spot" => i.Build(() => (Instrument)new Spot(id, underlying, settlementAsset)),
             "perpetual" => i.Build(() => (Instrument)new Perpetual(id, underlying, settlementAsset, settlement, size)),
@@ -74,6 +75,7 @@ public static class BookJson
                 i.Required("right").Enum<OptionRight>(), i.Required("strike").Decimal(), i.Required("expiry").Instant(), size)),
             _ => throw i.Required("kind").Fail($"must be one of spot, perpetual, future, option but was '{kind}'"),
         };
+        return tick is null ? instrument : i.Build(() => instrument with { TickSize = tick });
     }
 
     private static MarketSnapshot ReadMarket(JsonCursor m)
@@ -186,6 +188,8 @@ public static class BookJson
         w.WriteString("settlement", instrument.Settlement == Settlement.Linear ? "linear" : "inverse");
         if (instrument is not Spot)
             w.WriteNumber("contractSize", instrument.ContractSize);
+        if (instrument.TickSize is { } tick)
+            w.WriteNumber("tickSize", tick);
         switch (instrument)
         {
             case Future f:

@@ -138,8 +138,8 @@ internal static class StandardMargin
             : IsolatedLiquidation.LiquidationPrice(position.Instrument, position.Quantity, position.EntryPrice, margin, brackets, feeRate);
         var bankruptcy = IsolatedLiquidation.BankruptcyPrice(position.Instrument, position.Quantity, position.EntryPrice, margin);
         return Line(position, f, true, Rounding.Value((margin + f.PnlSettlement) * f.SettlementToUsd),
-            liquidation is { } lp ? Rounding.LiquidationPrice(lp, position.Side) : null,
-            bankruptcy is { } bp ? Rounding.LiquidationPrice(bp, position.Side) : null);
+            liquidation is { } lp ? Rounding.LiquidationPrice(lp, position.Side, position.Instrument.TickSize) : null,
+            bankruptcy is { } bp ? Rounding.LiquidationPrice(bp, position.Side, position.Instrument.TickSize) : null);
     }
 
     private static PositionMargin PooledLine(Position position, PositionFigures f, decimal excess, RiskProfile profile)
@@ -150,7 +150,7 @@ internal static class StandardMargin
             var feeRate = profile.Fees.ChargeClosingFees ? (double)profile.Fees.TakerRate : 0d;
             var solved = CrossLiquidation.Solve(position.Instrument, (double)position.Quantity, (double)position.EntryPrice, (double)f.Mark,
                 (double)f.SettlementToUsd, (double)excess, StandardMath.Schedule(profile, position.Instrument, position.Quantity, f.Mark), feeRate);
-            liquidation = solved is { } lp ? Rounding.LiquidationPrice(Rounding.ToDecimal(lp), position.Side) : null;
+            liquidation = solved is { } lp ? Rounding.LiquidationPrice(Rounding.ToDecimal(lp), position.Side, position.Instrument.TickSize) : null;
         }
 
         return Line(position, f, false, null, liquidation, null);

@@ -12,8 +12,11 @@ public static class Rounding
     /// <summary>Decimal places of ratios in reports.</summary>
     public const int RatioDecimals = 6;
 
-    /// <summary>Decimal places of prices (liquidation, bankruptcy) in reports.</summary>
+    /// <summary>Fewest decimal places of a price (liquidation, bankruptcy) without a tick size.</summary>
     public const int PriceDecimals = 4;
+
+    /// <summary>Significant digits of a price without a tick size: a coin marked at 0.00001 keeps its digits.</summary>
+    public const int PriceSignificantDigits = 8;
 
     /// <summary>
     /// Significant digits kept before the cent rule: a non-terminating division multiplied back
@@ -45,9 +48,27 @@ public static class Rounding
     /// <summary>A margin ratio (MM / equity): rounded up.</summary>
     public static decimal Ratio(decimal ratio) => Math.Round(ratio, RatioDecimals, MidpointRounding.ToPositiveInfinity);
 
-    /// <summary>A liquidation price, rounded toward the mark: up for a long (<paramref name="side"/> +1), down for a short.</summary>
-    public static decimal LiquidationPrice(decimal price, int side) =>
-        Math.Round(price, PriceDecimals, side > 0 ? MidpointRounding.ToPositiveInfinity : MidpointRounding.ToNegativeInfinity);
+    /// <summary>
+    /// A liquidation or bankruptcy price, rounded toward the mark (up for a long, <paramref name="side"/> +1;
+    /// down for a short): to a multiple of <paramref name="tickSize"/> when the instrument has one, else to
+    /// <see cref="PriceSignificantDigits"/> significant digits and at least <see cref="PriceDecimals"/> places.
+    /// </summary>
+    public static decimal LiquidationPrice(decimal price, int side, decimal? tickSize = null)
+    {
+        if (tickSize is { } tick)
+        {
+            var ticks = price / tick;
+            return (side > 0 ? decimal.Ceiling(Significant(ticks)) : decimal.Floor(Significant(ticks))) * tick;
+        }
+
+        var integerDigits = 0;
+        for (var t = decimal.Truncate(Math.Abs(price)); t >= 1m; t = decimal.Truncate(t / 10m))
+            integerDigits++;
+        for (var t = Math.Abs(price); integerDigits <= 0 && t > 0m && t < 0.1m; t *= 10m)
+            integerDigits--;
+        var decimals = Math.Clamp(PriceSignificantDigits - integerDigits, PriceDecimals, 28);
+        return Math.Round(price, decimals, side > 0 ? MidpointRounding.ToPositiveInfinity : MidpointRounding.ToNegativeInfinity);
+    }
 
     /// <summary>Converts a market value (double) to decimal at the edge between pricing and reconciled amounts.</summary>
     public static decimal ToDecimal(double value) => (decimal)value;
