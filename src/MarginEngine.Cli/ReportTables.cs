@@ -52,6 +52,8 @@ internal static class ReportTables
         Row("Initial margin", r => $"[yellow]{Money(r.InitialMargin)}[/]");
         Row("Maintenance margin", r => $"[yellow]{Money(r.MaintenanceMargin)}[/]");
         Row("Opening fees", r => Money(r.OpeningFees));
+        if (summaries.Any(s => !s.Report.Reserves.IsEmpty))
+            Row("Reserves (in IM)", r => Money(r.Reserves.Sum(x => x.InitialMargin)));
         Row("Shared pool balance", r => Money(r.MarginBalance));
         Row("Pool margin ratio", r => RatioCell(r.MarginRatio));
         Row("Available balance", r => $"[green]{Money(r.AvailableBalance)}[/]");

@@ -11,13 +11,15 @@ public sealed record Account
 {
     /// <summary>Creates an account, rejecting duplicate assets, instruments and order ids.</summary>
     /// <exception cref="InvalidMarginInputException">A duplicate.</exception>
-    public Account(string id, MarginMode mode, IEnumerable<Balance> balances, IEnumerable<Position> positions, IEnumerable<OpenOrder>? orders = null)
+    public Account(string id, MarginMode mode, IEnumerable<Balance> balances, IEnumerable<Position> positions, IEnumerable<OpenOrder>? orders = null,
+        IEnumerable<MarginReserve>? reserves = null)
     {
         Id = Guard.Id(id, "account.id");
         Mode = mode;
         Balances = Unique(balances, b => b.Asset.Id, "balances");
         Positions = Unique(positions, p => p.Instrument.Id, "positions");
         Orders = Unique(orders ?? [], o => o.Id, "orders");
+        Reserves = Unique(reserves ?? [], r => r.Name, "reserves");
     }
 
     /// <summary>Account id.</summary>
@@ -35,9 +37,12 @@ public sealed record Account
     /// <summary>Resting orders.</summary>
     public ImmutableArray<OpenOrder> Orders { get; }
 
+    /// <summary>Amounts held back as IM beyond the positions' own (Deribit's MMP margin, say).</summary>
+    public ImmutableArray<MarginReserve> Reserves { get; }
+
     /// <summary>Returns the account with <paramref name="position"/> added, or replacing the one in the same instrument.</summary>
     public Account WithPosition(Position position) =>
-        new(Id, Mode, Balances, Positions.Where(p => p.Instrument.Id != position.Instrument.Id).Append(position), Orders);
+        new(Id, Mode, Balances, Positions.Where(p => p.Instrument.Id != position.Instrument.Id).Append(position), Orders, Reserves);
 
     private static ImmutableArray<T> Unique<T>(IEnumerable<T> items, Func<T, string> key, string field)
         where T : class

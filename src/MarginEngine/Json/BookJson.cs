@@ -104,7 +104,7 @@ public static class BookJson
 
     private static Account ReadAccount(JsonCursor a, Dictionary<string, Asset> assets, Dictionary<string, Instrument> instruments)
     {
-        a.Only("id", "mode", "balances", "positions", "orders");
+        a.Only("id", "mode", "balances", "positions", "orders", "reserves");
         var balances = a.Required("balances").Items().Select(b =>
         {
             b.Only("asset", "quantity");
@@ -124,7 +124,13 @@ public static class BookJson
             return o.Build(() => new OpenOrder(o.Required("id").String(), instrument, o.Required("side").Enum<OrderSide>(),
                 o.Required("quantity").Decimal(), o.Required("limitPrice").Decimal()));
         }).ToList();
-        return a.Build(() => new Account(a.Required("id").String(), a.Optional("mode")?.Enum<MarginMode>() ?? MarginMode.Cross, balances, positions, orders));
+        var reserves = (a.Optional("reserves")?.Items() ?? []).Select(r =>
+        {
+            r.Only("name", "asset", "amount");
+            var asset = Lookup(r.Required("asset"), assets, "asset");
+            return r.Build(() => new MarginReserve(r.Required("name").String(), asset, r.Required("amount").Decimal()));
+        }).ToList();
+        return a.Build(() => new Account(a.Required("id").String(), a.Optional("mode")?.Enum<MarginMode>() ?? MarginMode.Cross, balances, positions, orders, reserves));
     }
 
     private static T Lookup<T>(JsonCursor id, Dictionary<string, T> known, string what)
@@ -144,7 +150,8 @@ public static class BookJson
             var instruments = account.Positions.Select(p => p.Instrument).Concat(account.Orders.Select(o => o.Instrument))
                 .DistinctBy(i => i.Id).ToList();
             var assets = account.Balances.Select(b => b.Asset)
-                .Concat(instruments.SelectMany(i => new[] { i.Underlying, i.SettlementAsset })).DistinctBy(a => a.Id).ToList();
+                .Concat(instruments.SelectMany(i => new[] { i.Underlying, i.SettlementAsset }))
+                .Concat(account.Reserves.Select(r => r.Asset)).DistinctBy(a => a.Id).ToList();
 
             w.WriteStartObject();
             w.WriteStartArray("assets");
@@ -289,6 +296,21 @@ public static class BookJson
         }
 
         w.WriteEndArray();
+        if (!account.Reserves.IsEmpty)
+        {
+            w.WriteStartArray("reserves");
+            foreach (var r in account.Reserves)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", r.Name);
+                w.WriteString("asset", r.Asset.Id);
+                w.WriteNumber("amount", r.Amount);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 }

@@ -88,6 +88,13 @@ internal static class StandardMargin
             poolMm += borrowMm;
         }
 
+        var reserves = Reserves(account, market);
+        foreach (var (_, usd) in reserves)
+        {
+            im += usd;
+            poolIm += usd;
+        }
+
         var equity = collateralValue + allocated + pnl + optionValue;
         poolBalance -= openingFees;
         var excess = poolBalance - poolMm;
@@ -114,6 +121,7 @@ internal static class StandardMargin
             lines.MoveToImmutable(),
             orders.MoveToImmutable(),
             [.. borrows.Select(b => b.Line)],
+            [.. reserves.Select(r => r.Line)],
             Rounding.Value(collateralValue),
             Rounding.Value(allocated),
             Rounding.Value(pnl),
@@ -160,6 +168,14 @@ internal static class StandardMargin
         new(position.Instrument.Id, position.Quantity, position.EntryPrice, f.Mark, Rounding.Value(f.NotionalUsd), Rounding.Value(f.PnlUsd),
             Rounding.Value(f.LongOptionValueUsd), f.Bracket?.Tier, f.Leverage, Rounding.Requirement(f.InitialMarginUsd),
             Rounding.Requirement(f.MaintenanceMarginUsd), Rounding.Requirement(f.ClosingFeeUsd), isolated, marginBalance, liquidation, bankruptcy);
+
+    /// <summary>The account's reserves with their USD value at the asset's index (docs/methodology.md §Reserves).</summary>
+    internal static List<(ReserveMargin Line, decimal Usd)> Reserves(Account account, MarketSnapshot market) =>
+        [.. account.Reserves.Select(r =>
+        {
+            var usd = r.Amount * StandardMath.Index(market, r.Asset.Id);
+            return (new ReserveMargin(r.Name, r.Asset.Id, r.Amount, Rounding.Requirement(usd)), usd);
+        })];
 
     internal static CollateralMargin RoundedLine(CollateralLine line)
     {

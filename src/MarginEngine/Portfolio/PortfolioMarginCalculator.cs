@@ -262,7 +262,8 @@ public static class PortfolioMarginCalculator
         var borrows = Borrowing.Lines(collateral, pooledPnl, id => StandardMath.Index(market, id), profile.Borrow);
         var borrowIm = borrows.Sum(b => b.Im);
         var borrowMm = borrows.Sum(b => b.Mm);
-        var poolIm = Rounding.ToDecimal(portfolioIm) + borrowIm;
+        var reserves = StandardMargin.Reserves(account, market);
+        var poolIm = Rounding.ToDecimal(portfolioIm) + borrowIm + reserves.Sum(r => r.Usd);
         var poolMm = Rounding.ToDecimal(portfolioMm) + borrowMm;
         var balance = collateralValue + poolPnl + optionValue - openingFees;
         return new MarginReport(
@@ -273,6 +274,7 @@ public static class PortfolioMarginCalculator
             [.. pooledLines, .. isolatedLines],
             [],
             [.. borrows.Select(b => b.Line)],
+            [.. reserves.Select(r => r.Line)],
             Rounding.Value(collateralValue),
             Rounding.Value(allocated),
             Rounding.Value(poolPnl + isolatedPnl),

@@ -72,7 +72,7 @@ public static class UnifiedMarginCalculator
             lines.Add(new AssetEquity(asset.Id, quantity, index, Rounding.Value(value)));
         }
 
-        im += borrowed * profile.Borrow.InitialMarginRate;
+        im += borrowed * profile.Borrow.InitialMarginRate + StandardMargin.Reserves(account, market).Sum(r => r.Usd);
         mm += borrowed * profile.Borrow.MaintenanceMarginRate;
         var uniMmr = mm > 0m ? Math.Round(adjusted / mm, Rounding.RatioDecimals, MidpointRounding.ToNegativeInfinity) : (decimal?)null;
         var cross = CrossMarginCalculator.Calculate(account, market, profile);

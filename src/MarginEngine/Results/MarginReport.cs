@@ -16,13 +16,14 @@ namespace MarginEngine.Results;
 /// <param name="Positions">Per-position lines, shared pool first then isolated, each in account order.</param>
 /// <param name="Orders">Per-order lines.</param>
 /// <param name="Borrows">Per-borrow lines.</param>
+/// <param name="Reserves">Reserves held as IM (Deribit's MMP margin, say).</param>
 /// <param name="CollateralValue">Sum of haircut collateral, USD.</param>
 /// <param name="IsolatedMargin">Margin allocated to isolated positions (held outside the balances), USD.</param>
 /// <param name="UnrealisedPnl">Unrealised P&amp;L of every perpetual and future, USD.</param>
 /// <param name="OptionValue">Value of long options, USD.</param>
 /// <param name="OpeningFees">Expected opening fees of resting orders, taken off the pool's margin balance, USD.</param>
 /// <param name="Equity">Collateral value + isolated margin + unrealised P&amp;L + long option value, USD.</param>
-/// <param name="InitialMargin">IM of the whole account: positions, orders, borrows.</param>
+/// <param name="InitialMargin">IM of the whole account: positions, orders, borrows, reserves.</param>
 /// <param name="MaintenanceMargin">MM of the whole account.</param>
 /// <param name="MarginBalance">The shared pool's balance: collateral + pooled P&amp;L and option value - opening fees (- IM of positions given own margin from the pool).</param>
 /// <param name="MarginRatio">Pool MM / pool margin balance; the pool is liquidated at 1. Null when that balance is not positive.</param>
@@ -35,6 +36,7 @@ public sealed record MarginReport(
     ImmutableArray<PositionMargin> Positions,
     ImmutableArray<OrderMargin> Orders,
     ImmutableArray<BorrowMargin> Borrows,
+    ImmutableArray<ReserveMargin> Reserves,
     decimal CollateralValue,
     decimal IsolatedMargin,
     decimal UnrealisedPnl,

@@ -162,4 +162,18 @@ public class BookJsonTests
         book["profile"] = "ftx";
         ReadFails(book).Problem.Should().Contain("unknown preset 'ftx'").And.Contain("binance");
     }
+
+    [Fact]
+    public void RoundTrip_ReservesAndTickSize()
+    {
+        var json = TestFiles.Example("options-book.json")
+            .Replace("\"positions\": [", "\"reserves\": [ { \"name\": \"mmp\", \"asset\": \"USDT\", \"amount\": 2500 } ],\n    \"positions\": [")
+            .Replace("\"id\": \"BTCUSDT\",", "\"id\": \"BTCUSDT\", \"tickSize\": 0.1,");
+        var book = BookJson.Read(json);
+        book.Account.Reserves.Should().ContainSingle().Which.Amount.Should().Be(2_500m);
+        book.Account.Positions.Single(p => p.Instrument.Id == "BTCUSDT").Instrument.TickSize.Should().Be(0.1m);
+        var reread = BookJson.Read(BookJson.Write(book));
+        reread.Account.Reserves.Should().BeEquivalentTo(book.Account.Reserves);
+        reread.Account.Positions.Single(p => p.Instrument.Id == "BTCUSDT").Instrument.TickSize.Should().Be(0.1m);
+    }
 }

@@ -159,4 +159,29 @@ public class PortfolioMarginCalculatorTests
 
     private static double Cell(MarginEngine.Results.RiskUnitMargin unit, ScenarioKind kind, double move) =>
         unit.Scenarios.First(s => s.Scenario.Kind == kind && Math.Abs(s.Scenario.PriceMove - move) < 1e-12).PnL;
+
+    [Fact]
+    public void DeribitComposition_ReservesEnterImOnly()
+    {
+        // Deribit: IM = risk-matrix margin + spot margin + reserves + open orders; MM = 0.8 x risk-matrix margin. A 5,000 USDT
+        // market-maker-protection reserve therefore lifts IM by exactly 5,000 (USDT index 1) and leaves MM as it was,
+        // in portfolio margin and in cross alike.
+        var book = MarginEngine.Json.BookJson.Read(TestFiles.Example("options-book.json"));
+        var usdt = book.Account.Balances.Single(b => b.Asset.Id == "USDT").Asset;
+        var a = book.Account;
+        var withReserve = new MarginEngine.Accounts.Account(a.Id, a.Mode, a.Balances, a.Positions, a.Orders,
+            [new MarginEngine.Accounts.MarginReserve("mmp", usdt, 5_000m)]);
+
+        var without = PortfolioMarginCalculator.Calculate(a, book.Market, book.Profile).Report;
+        var with = PortfolioMarginCalculator.Calculate(withReserve, book.Market, book.Profile).Report;
+        (with.InitialMargin - without.InitialMargin).Should().Be(5_000m);
+        with.MaintenanceMargin.Should().Be(without.MaintenanceMargin);
+        with.Reserves.Should().Equal(new MarginEngine.Results.ReserveMargin("mmp", "USDT", 5_000m, 5_000m));
+
+        var crossWithout = MarginEngine.Modes.CrossMarginCalculator.Calculate(a, book.Market, book.Profile);
+        var crossWith = MarginEngine.Modes.CrossMarginCalculator.Calculate(withReserve, book.Market, book.Profile);
+        (crossWith.InitialMargin - crossWithout.InitialMargin).Should().Be(5_000m);
+        (crossWithout.AvailableBalance - crossWith.AvailableBalance).Should().Be(5_000m);
+        crossWith.MaintenanceMargin.Should().Be(crossWithout.MaintenanceMargin);
+    }
 }
