@@ -82,7 +82,7 @@ internal static class PortfolioJson
     private static AddOnParameters ReadAddOns(JsonCursor a)
     {
         a.Only("rollShock", "deltaShock", "shortOptionContingency", "futuresContingency", "minimumDeltaCharge", "shortOptionMinimum",
-            "thetaDecayDays", "basis", "minimumCharge", "stablecoinDepeg");
+            "thetaDecayDays", "basis", "minimumCharge", "stablecoinDepeg", "shortOptionNetting", "futuresContingencyBasis", "grossOptionContingency");
         RollShockParameters? roll = null;
         if (a.Optional("rollShock") is { } r)
         {
@@ -120,8 +120,11 @@ internal static class PortfolioJson
             t.Only("floorUsd", "rate");
             return new DepegTier(t.Required("floorUsd").Double(), t.Required("rate").Double());
         }).ToList();
+        var netting = a.Optional("shortOptionNetting")?.Enum<ShortOptionNetting>() ?? ShortOptionNetting.PerSeries;
+        var futuresBasis = a.Optional("futuresContingencyBasis")?.Enum<FuturesContingencyBasis>() ?? FuturesContingencyBasis.Gross;
         return a.Build(() => new AddOnParameters(roll, delta, a.Optional("shortOptionContingency")?.Double(), a.Optional("futuresContingency")?.Double(),
-            minimum, a.Optional("shortOptionMinimum")?.Double(), a.Optional("thetaDecayDays")?.Double(), a.Optional("basis")?.Double(), charge, depeg)
+            minimum, a.Optional("shortOptionMinimum")?.Double(), a.Optional("thetaDecayDays")?.Double(), a.Optional("basis")?.Double(), charge, depeg,
+            netting, futuresBasis, a.Optional("grossOptionContingency")?.Double())
             .Validated("addOns"));
     }
 
@@ -285,6 +288,10 @@ internal static class PortfolioJson
             w.WriteNumber("shortOptionContingency", soc);
         if (a.FuturesContingency is { } fc)
             w.WriteNumber("futuresContingency", fc);
+        if (a.GrossOptionContingency is { } goc)
+            w.WriteNumber("grossOptionContingency", goc);
+        w.WriteString("shortOptionNetting", Camel(a.ShortOptionNetting.ToString()));
+        w.WriteString("futuresContingencyBasis", Camel(a.FuturesContingencyBasis.ToString()));
         if (a.MinimumDeltaCharge is { } m)
         {
             w.WriteStartObject("minimumDeltaCharge");

@@ -16,6 +16,9 @@ namespace MarginEngine.Portfolio;
 /// <param name="Basis">OKX MR4: rate x |net delta of perpetuals and futures| x index.</param>
 /// <param name="MinimumCharge">OKX MR7: rate x |net delta| x index x the multiplier of the size tier.</param>
 /// <param name="StablecoinDepeg">OKX MR9: marginal rates on the delta hedged across settlement stablecoins.</param>
+/// <param name="ShortOptionNetting">Whether the short-option contingency nets calls and puts of one strike.</param>
+/// <param name="FuturesContingencyBasis">Whether the futures contingency is on the gross or the offsetting amount.</param>
+/// <param name="GrossOptionContingency">Rate x every option's coins (long and short) x index (Deribit's older method).</param>
 public sealed record AddOnParameters(
     RollShockParameters? RollShock = null,
     DeltaShockParameters? DeltaShock = null,
@@ -26,7 +29,10 @@ public sealed record AddOnParameters(
     double? ThetaDecayDays = null,
     double? Basis = null,
     MinimumChargeParameters? MinimumCharge = null,
-    IReadOnlyList<DepegTier>? StablecoinDepeg = null)
+    IReadOnlyList<DepegTier>? StablecoinDepeg = null,
+    ShortOptionNetting ShortOptionNetting = ShortOptionNetting.PerSeries,
+    FuturesContingencyBasis FuturesContingencyBasis = FuturesContingencyBasis.Gross,
+    double? GrossOptionContingency = null)
 {
     /// <summary>No add-on.</summary>
     public static AddOnParameters None { get; } = new();
@@ -36,6 +42,7 @@ public sealed record AddOnParameters(
     {
         Rate(ShortOptionContingency, $"{field}.shortOptionContingency");
         Rate(FuturesContingency, $"{field}.futuresContingency");
+        Rate(GrossOptionContingency, $"{field}.grossOptionContingency");
         Rate(ShortOptionMinimum, $"{field}.shortOptionMinimum");
         Rate(Basis, $"{field}.basis");
         if (ThetaDecayDays is { } days && !(days > 0 && days < 365))

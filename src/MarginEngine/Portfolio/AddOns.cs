@@ -11,28 +11,17 @@ namespace MarginEngine.Portfolio;
 /// </summary>
 internal sealed class AddOns
 {
-    public const string RollShock = "roll shock";
-    public const string DeltaShock = "delta shock";
-    public const string ShortOptionContingency = "short option contingency";
-    public const string FuturesContingency = "futures contingency";
-    public const string MinimumDeltaCharge = "minimum delta charge";
-    public const string ShortOptionMinimum = "short option minimum";
-    public const string ThetaDecay = "MR2 theta decay";
-    public const string Basis = "MR4 basis";
-    public const string MinimumCharge = "MR7 minimum charge";
-    public const string StablecoinDepeg = "MR9 stablecoin depeg";
-
     private readonly AddOnParameters _p;
     private readonly double _index;
     private static readonly Dictionary<double, double> NoRollGroups = [];
-    private static readonly Dictionary<(Instant Expiry, double Strike, OptionRight Right), double> NoSeries = [];
+    private static readonly Dictionary<(Instant Expiry, double Strike, OptionRight? Right), double> NoSeries = [];
     private static readonly Dictionary<string, double> NoSettlement = [];
 
     // Each map exists only when its add-on is switched on (the shared empty ones are never written).
     private readonly Dictionary<double, double> _rollGroups;
-    private readonly Dictionary<(Instant Expiry, double Strike, OptionRight Right), double> _series;
+    private readonly Dictionary<(Instant Expiry, double Strike, OptionRight? Right), double> _series;
     private readonly Dictionary<string, double> _settlement;
-    private double _net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _thetaUsd, _naked;
+    private double _net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _optionCoins, _thetaUsd, _naked;
 
     public AddOns(AddOnParameters parameters, double index, IEnumerable<Exposure> exposures)
     {
@@ -50,10 +39,10 @@ internal sealed class AddOns
         _p = other._p;
         _index = other._index;
         _rollGroups = _p.RollShock is null ? NoRollGroups : new Dictionary<double, double>(other._rollGroups);
-        _series = _p.ShortOptionContingency is null ? NoSeries : new Dictionary<(Instant Expiry, double Strike, OptionRight Right), double>(other._series);
+        _series = _p.ShortOptionContingency is null ? NoSeries : new Dictionary<(Instant Expiry, double Strike, OptionRight? Right), double>(other._series);
         _settlement = _p.StablecoinDepeg is null ? NoSettlement : new Dictionary<string, double>(other._settlement, StringComparer.Ordinal);
-        (_net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _thetaUsd, _naked) =
-            (other._net, other._gross, other._futuresNet, other._futuresGross, other._shortOptionCoins, other._thetaUsd, other._naked);
+        (_net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _optionCoins, _thetaUsd, _naked) =
+            (other._net, other._gross, other._futuresNet, other._futuresGross, other._shortOptionCoins, other._optionCoins, other._thetaUsd, other._naked);
     }
 
     /// <summary>An independent copy to add several what-if exposures to.</summary>
@@ -77,7 +66,7 @@ internal sealed class AddOns
         {
             if (_p.ShortOptionContingency is not null)
             {
-                var key = (e.Option!.Expiry, e.StrikeValue, e.Option.Right);
+                var key = SeriesKey(e);
                 var before = _series.GetValueOrDefault(key);
                 _series[key] = before + e.Quantity * e.Size;
                 _naked += Math.Max(0, -(before + e.Quantity * e.Size)) - Math.Max(0, -before);
@@ -85,6 +74,7 @@ internal sealed class AddOns
 
             if (e.Quantity < 0)
                 _shortOptionCoins -= e.Quantity * e.Size;
+            _optionCoins += Math.Abs(e.Quantity * e.Size);
             if (_p.ThetaDecayDays is { } days)
                 _thetaUsd += e.ToUsd(e.Decay(_index, days), _index, _index);
         }
@@ -96,7 +86,8 @@ internal sealed class AddOns
     /// <summary>The amounts in USD, as if <paramref name="extra"/> (when given) were also held; nothing changes.</summary>
     public AddOnAmounts Amounts(Exposure? extra = null)
     {
-        double net = _net, gross = _gross, futuresNet = _futuresNet, futuresGross = _futuresGross, shortCoins = _shortOptionCoins, theta = _thetaUsd, naked = _naked;
+        double net = _net, gross = _gross, futuresNet = _futuresNet, futuresGross = _futuresGross, shortCoins = _shortOptionCoins, optionCoins = _optionCoins,
+            theta = _thetaUsd, naked = _naked;
         double extraDelta = 0, extraYears = double.NaN;
         string? extraSettlement = null;
         if (extra is not null)
@@ -115,12 +106,13 @@ internal sealed class AddOns
             {
                 if (_p.ShortOptionContingency is not null)
                 {
-                    var before = _series.GetValueOrDefault((extra.Option!.Expiry, extra.StrikeValue, extra.Option.Right));
+                    var before = _series.GetValueOrDefault(SeriesKey(extra));
                     naked += Math.Max(0, -(before + extra.Quantity * extra.Size)) - Math.Max(0, -before);
                 }
 
                 if (extra.Quantity < 0)
                     shortCoins -= extra.Quantity * extra.Size;
+                optionCoins += Math.Abs(extra.Quantity * extra.Size);
                 if (_p.ThetaDecayDays is { } days)
                     theta += extra.ToUsd(extra.Decay(_index, days), _index, _index);
             }
@@ -148,7 +140,9 @@ internal sealed class AddOns
         }
 
         amounts.ShortOptionContingency = (_p.ShortOptionContingency ?? 0) * naked * s;
-        amounts.FuturesContingency = (_p.FuturesContingency ?? 0) * futuresGross * s;
+        var futuresBase = _p.FuturesContingencyBasis == FuturesContingencyBasis.Offsetting ? (futuresGross - Math.Abs(futuresNet)) / 2 : futuresGross;
+        amounts.FuturesContingency = (_p.FuturesContingency ?? 0) * futuresBase * s;
+        amounts.GrossOptionContingency = (_p.GrossOptionContingency ?? 0) * optionCoins * s;
         if (_p.MinimumDeltaCharge is { } minimum)
             amounts.MinimumDeltaCharge = (minimum.NetRate * Math.Abs(net) + minimum.HedgedRate * (gross - Math.Abs(net)) / 2) * s;
         amounts.ShortOptionMinimum = (_p.ShortOptionMinimum ?? 0) * shortCoins * s;
@@ -203,27 +197,31 @@ internal sealed class AddOns
     public List<AddOnCharge> Lines(AddOnAmounts a, double usdPerUnit)
     {
         var lines = new List<AddOnCharge>();
-        void Line(bool on, string name, double amount)
+        void Line(bool on, AddOnKind kind, double amount)
         {
             if (on)
-                lines.Add(new AddOnCharge(name, amount / usdPerUnit));
+                lines.Add(new AddOnCharge(kind, amount / usdPerUnit));
         }
 
-        Line(_p.RollShock is not null, RollShock, a.RollShock);
-        Line(_p.DeltaShock is not null, DeltaShock, a.DeltaShock);
-        Line(_p.ShortOptionContingency is not null, ShortOptionContingency, a.ShortOptionContingency);
-        Line(_p.FuturesContingency is not null, FuturesContingency, a.FuturesContingency);
-        Line(_p.MinimumDeltaCharge is not null, MinimumDeltaCharge, a.MinimumDeltaCharge);
-        Line(_p.ShortOptionMinimum is not null, ShortOptionMinimum, a.ShortOptionMinimum);
-        Line(_p.ThetaDecayDays is not null, ThetaDecay, a.ThetaDecay);
-        Line(_p.Basis is not null, Basis, a.Basis);
-        Line(_p.MinimumCharge is not null, MinimumCharge, a.MinimumCharge);
-        Line(_p.StablecoinDepeg is not null, StablecoinDepeg, a.StablecoinDepeg);
+        Line(_p.RollShock is not null, AddOnKind.RollShock, a.RollShock);
+        Line(_p.DeltaShock is not null, AddOnKind.DeltaShock, a.DeltaShock);
+        Line(_p.ShortOptionContingency is not null, AddOnKind.ShortOptionContingency, a.ShortOptionContingency);
+        Line(_p.FuturesContingency is not null, AddOnKind.FuturesContingency, a.FuturesContingency);
+        Line(_p.GrossOptionContingency is not null, AddOnKind.GrossOptionContingency, a.GrossOptionContingency);
+        Line(_p.MinimumDeltaCharge is not null, AddOnKind.MinimumDeltaCharge, a.MinimumDeltaCharge);
+        Line(_p.ShortOptionMinimum is not null, AddOnKind.ShortOptionMinimum, a.ShortOptionMinimum);
+        Line(_p.ThetaDecayDays is not null, AddOnKind.ThetaDecay, a.ThetaDecay);
+        Line(_p.Basis is not null, AddOnKind.Basis, a.Basis);
+        Line(_p.MinimumCharge is not null, AddOnKind.MinimumCharge, a.MinimumCharge);
+        Line(_p.StablecoinDepeg is not null, AddOnKind.StablecoinDepeg, a.StablecoinDepeg);
         return lines;
     }
 
     /// <summary>Net delta in coins, as if <paramref name="extra"/> were also held.</summary>
     public double NetDelta(Exposure? extra = null) => _net + (extra?.DeltaCoins ?? 0);
+
+    private (Instant Expiry, double Strike, OptionRight? Right) SeriesKey(Exposure e) =>
+        (e.Option!.Expiry, e.StrikeValue, _p.ShortOptionNetting == ShortOptionNetting.AcrossRightsAtStrike ? null : e.Option.Right);
 
     private static double RollFactor(RollShockParameters roll, double years) =>
         Math.Max(Math.Exp(roll.AnnualisedMoveRisk * years) - 1, roll.MinAnnualisedMove);
@@ -232,5 +230,5 @@ internal sealed class AddOns
 /// <summary>Add-on amounts of a unit in USD; zero when switched off.</summary>
 internal struct AddOnAmounts
 {
-    public double RollShock, DeltaShock, ShortOptionContingency, FuturesContingency, MinimumDeltaCharge, ShortOptionMinimum, ThetaDecay, Basis, MinimumCharge, StablecoinDepeg;
+    public double RollShock, DeltaShock, ShortOptionContingency, FuturesContingency, GrossOptionContingency, MinimumDeltaCharge, ShortOptionMinimum, ThetaDecay, Basis, MinimumCharge, StablecoinDepeg;
 }

@@ -176,7 +176,8 @@ internal static class RiskUnitEngine
     {
         MarginFamily.Span => Math.Max(worstLoss, a.ShortOptionMinimum / usdPerUnit),
         MarginFamily.Okx => Math.Max(Math.Max(worstLoss, a.ThetaDecay / usdPerUnit) + (a.Basis + a.StablecoinDepeg) / usdPerUnit, a.MinimumCharge / usdPerUnit),
-        _ => Math.Max(worstLoss + (a.RollShock + a.DeltaShock + a.ShortOptionContingency + a.FuturesContingency) / usdPerUnit, a.MinimumDeltaCharge / usdPerUnit),
+        _ => Math.Max(worstLoss + (a.RollShock + a.DeltaShock + a.ShortOptionContingency + a.FuturesContingency + a.GrossOptionContingency) / usdPerUnit,
+            a.MinimumDeltaCharge / usdPerUnit),
     };
 }
 

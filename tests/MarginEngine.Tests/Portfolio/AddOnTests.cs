@@ -47,6 +47,43 @@ public class AddOnTests
     }
 
     [Fact]
+    public void ShortOptionContingency_NettedAcrossRightsAtAStrike()
+    {
+        // Deribit's wording, per net short option per strike: short 2 calls 55,000 and long 1.5 puts 55,000 of one expiry net
+        // to 0.5 short; a short put 45,000 adds 1. 1% x (0.5 + 1) x 50,000 = 750 (per series it would be (2 + 1) x 500 = 1,500).
+        var call = Option("C55", OptionRight.Call, 55_000m, 30);
+        var putAtCallStrike = Option("C55b", OptionRight.Put, 55_000m, 30);
+        var put = Option("P45", OptionRight.Put, 45_000m, 30);
+        Position[] book = [new(call, -2m, 1_000m), new(putAtCallStrike, 1.5m, 1_000m), new(put, -1m, 1_000m)];
+        var netted = new AddOnParameters(ShortOptionContingency: 0.01, ShortOptionNetting: ShortOptionNetting.AcrossRightsAtStrike);
+        Run(Profile(Flat(netted)), Prices, book).Units.Single().RiskMatrixMargin.Should().BeApproximately(750, 1e-6);
+        Run(Profile(Flat(new AddOnParameters(ShortOptionContingency: 0.01))), Prices, book).Units.Single().RiskMatrixMargin.Should().BeApproximately(1_500, 1e-6);
+    }
+
+    [Fact]
+    public void FuturesContingency_OnTheOffsettingAmountOnly()
+    {
+        // Long 1 perpetual, short 2 futures: gross 3, net -1, offsetting (3 - 1) / 2 = 1. 1% x 1 x 50,000 = 500.
+        var parameters = new AddOnParameters(FuturesContingency: 0.01, FuturesContingencyBasis: FuturesContingencyBasis.Offsetting);
+        var unit = Run(Profile(Flat(parameters)), Prices, new Position(BtcUsdt, 1m, 50_000m), new Position(DatedFuture(60), -2m, 50_000m)).Units.Single();
+        unit.RiskMatrixMargin.Should().BeApproximately(500, 1e-6);
+    }
+
+    [Fact]
+    public void GrossOptionContingency_OnEveryOption()
+    {
+        // Deribit's older method, 1% of the underlying of all options: short 2 calls + long 0.5 call + short 1 put = 3.5 coins.
+        // 1% x 3.5 x 50,000 = 1,750, and it shows as its own typed line.
+        var call = Option("C55", OptionRight.Call, 55_000m, 30);
+        var sameCallAgain = Option("C55b", OptionRight.Call, 55_000m, 30);
+        var put = Option("P45", OptionRight.Put, 45_000m, 30);
+        var unit = Run(Profile(Flat(new AddOnParameters(GrossOptionContingency: 0.01))), Prices,
+            new Position(call, -2m, 1_000m), new Position(sameCallAgain, 0.5m, 1_000m), new Position(put, -1m, 1_000m)).Units.Single();
+        unit.RiskMatrixMargin.Should().BeApproximately(1_750, 1e-6);
+        unit.AddOns.Single().Kind.Should().Be(MarginEngine.Results.AddOnKind.GrossOptionContingency);
+    }
+
+    [Fact]
     public void MinimumDeltaCharge_NetPlusHedged()
     {
         // Long 3 perpetual, short 1 future: net 2, gross 4, hedged (4 - 2) / 2 = 1. (2% x 2 + 1% x 1) x 50,000 = 2,500, a floor over 0.

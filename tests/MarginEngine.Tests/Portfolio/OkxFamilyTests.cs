@@ -63,7 +63,7 @@ public class OkxFamilyTests
         // One day of decay costs 57.46191 (MR2); the flat grid loses nothing at vol same.
         var call = Option("C50", OptionRight.Call, 50_000m, 30);
         var unit = Run(Okx(Flat(new AddOnParameters(ThetaDecayDays: 1))), Market([("C50", 3_427)], [("C50", 0.6)]), new Position(call, 1m, 3_427m)).Units.Single();
-        unit.AddOns.Single(a => a.Name == "MR2 theta decay").Amount.Should().BeApproximately(57.46191, 1e-4);
+        unit.AddOns.Single(a => a.Kind == MarginEngine.Results.AddOnKind.ThetaDecay).Amount.Should().BeApproximately(57.46191, 1e-4);
         unit.MaintenanceMargin.Should().BeApproximately(57.46191, 1e-4);
     }
 

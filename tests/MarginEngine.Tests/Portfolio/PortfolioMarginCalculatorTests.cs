@@ -60,7 +60,7 @@ public class PortfolioMarginCalculatorTests
         var profile = Profile(Unit(addOns: new AddOnParameters(RollShock: new RollShockParameters(0.075, 0.01))));
         var unit = Run(profile, Market([("BTCUSDT", 50_000), ("BTCUSDT-F", 50_000)]), new Position(BtcUsdt, 1m, 50_000m), new Position(future, -1m, 50_000m)).Units.Single();
         unit.WorstCaseLoss.Should().Be(0);
-        unit.AddOns.Single(a => a.Name == "roll shock").Amount.Should().BeApproximately(1_255.65323, 1e-4);
+        unit.AddOns.Single(a => a.Kind == MarginEngine.Results.AddOnKind.RollShock).Amount.Should().BeApproximately(1_255.65323, 1e-4);
         unit.RiskMatrixMargin.Should().BeApproximately(1_255.65323, 1e-4);
     }
 

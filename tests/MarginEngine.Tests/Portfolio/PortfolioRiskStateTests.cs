@@ -41,7 +41,7 @@ public class PortfolioRiskStateTests
 
     public static TheoryData<int, string> Cases() => new()
     {
-        { 1, "usd" }, { 2, "coin" }, { 3, "pair" }, { 4, "correlation" }, { 5, "okx" }, { 6, "span" },
+        { 1, "usd" }, { 2, "coin" }, { 3, "pair" }, { 4, "correlation" }, { 5, "okx" }, { 6, "span" }, { 7, "deribit-rules" },
     };
 
     private static MarginEngine.Profiles.RiskProfile ProfileFor(string kind)
@@ -55,6 +55,12 @@ public class PortfolioRiskStateTests
             "correlation" => Profile(usd, new CrossUnitAggregation.Correlation(["BTC", "ETH"], [[1.0, 0.7], [0.7, 1.0]])),
             "okx" => Profile(usd, mmFactor: 1, imFactor: 1.3, family: MarginFamily.Okx),
             "span" => Profile(usd, mmFactor: 1, family: MarginFamily.Span),
+            "deribit-rules" => Profile(Unit(extended: extended, includeCollateral: true, pnlOffset: 0.2, addOns: AllAddOns with
+            {
+                ShortOptionNetting = ShortOptionNetting.AcrossRightsAtStrike,
+                FuturesContingencyBasis = FuturesContingencyBasis.Offsetting,
+                GrossOptionContingency = 0.005,
+            })),
             _ => Profile(usd),
         };
     }
