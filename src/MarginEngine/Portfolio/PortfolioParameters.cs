@@ -5,12 +5,11 @@ namespace MarginEngine.Portfolio;
 
 /// <summary>
 /// Portfolio-margin parameters of a risk profile: unit parameters per underlying (with a default),
-/// the margin family, the IM/MM relation and the cross-unit aggregation.
+/// the margin family, the IM/MM relation and the cross-unit aggregation. Each property is validated
+/// as it is set, so <c>with</c> copies are checked too.
 /// </summary>
 public sealed record PortfolioParameters
 {
-    private readonly FrozenDictionary<string, RiskUnitParameters> _units;
-
     /// <summary>Creates portfolio parameters.</summary>
     /// <param name="family">How a unit's worst loss and add-ons combine.</param>
     /// <param name="units">Parameters per underlying asset id.</param>
@@ -22,40 +21,52 @@ public sealed record PortfolioParameters
         double maintenanceFactor, double? initialFactor, CrossUnitAggregation aggregation)
     {
         Family = family;
-        _units = Guard.NotNull(units, "portfolio.units").ToFrozenDictionary(StringComparer.Ordinal);
+        Units = units;
         DefaultUnit = defaultUnit;
-        if (!(maintenanceFactor > 0 && maintenanceFactor <= 1))
-            throw new InvalidMarginInputException("portfolio.maintenanceFactor", $"must be in (0, 1] but was {Guard.Show(maintenanceFactor)}");
         MaintenanceFactor = maintenanceFactor;
-        if (initialFactor is { } f && !(f >= 1 && double.IsFinite(f)))
-            throw new InvalidMarginInputException("portfolio.initialFactor", $"must be finite and >= 1 but was {Guard.Show(f)}");
         InitialFactor = initialFactor;
-        Aggregation = Guard.NotNull(aggregation, "portfolio.aggregation");
+        Aggregation = aggregation;
     }
 
     /// <summary>Combination rule.</summary>
-    public MarginFamily Family { get; }
+    public MarginFamily Family { get; init; }
 
     /// <summary>Unit parameters by underlying.</summary>
-    public IReadOnlyDictionary<string, RiskUnitParameters> Units => _units;
+    public IReadOnlyDictionary<string, RiskUnitParameters> Units
+    {
+        get;
+        init => field = Guard.NotNull(value, "portfolio.units").ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     /// <summary>Parameters for underlyings without their own.</summary>
-    public RiskUnitParameters? DefaultUnit { get; }
+    public RiskUnitParameters? DefaultUnit { get; init; }
 
     /// <summary>MM = factor x risk-matrix margin.</summary>
-    public double MaintenanceFactor { get; }
+    public double MaintenanceFactor
+    {
+        get;
+        init => field = value > 0 && value <= 1
+            ? value
+            : throw new InvalidMarginInputException("portfolio.maintenanceFactor", $"must be in (0, 1] but was {Guard.Show(value)}");
+    }
 
     /// <summary>When set, IM = factor x MM and MM = risk-matrix margin.</summary>
-    public double? InitialFactor { get; }
+    public double? InitialFactor
+    {
+        get;
+        init => field = value is not { } f || (f >= 1 && double.IsFinite(f))
+            ? value
+            : throw new InvalidMarginInputException("portfolio.initialFactor", $"must be finite and >= 1 but was {Guard.Show(value.Value)}");
+    }
 
     /// <summary>Offsets across units.</summary>
-    public CrossUnitAggregation Aggregation { get; }
+    public CrossUnitAggregation Aggregation { get; init => field = Guard.NotNull(value, "portfolio.aggregation"); }
 
     /// <summary>Whether the underlying has parameters (its own or the default).</summary>
-    public bool Covers(string underlying) => _units.ContainsKey(underlying) || DefaultUnit is not null;
+    public bool Covers(string underlying) => Units.ContainsKey(underlying) || DefaultUnit is not null;
 
     /// <summary>Parameters of <paramref name="underlying"/>'s unit.</summary>
     /// <exception cref="MissingRiskParameterException">Neither its own nor a default.</exception>
     public RiskUnitParameters For(string underlying, string profile) =>
-        _units.TryGetValue(underlying, out var p) ? p : DefaultUnit ?? throw new MissingRiskParameterException(profile, "risk unit parameters", underlying);
+        Units.TryGetValue(underlying, out var p) ? p : DefaultUnit ?? throw new MissingRiskParameterException(profile, "risk unit parameters", underlying);
 }

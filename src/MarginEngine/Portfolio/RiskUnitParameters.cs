@@ -7,7 +7,8 @@ namespace MarginEngine.Portfolio;
 /// <summary>
 /// Stress parameters of one underlying's risk unit (methods.md §3, §5): the price x vol grid, the
 /// extended and extreme tables, how gains count, the unit's currency, whether the coin's collateral
-/// is revalued, and the add-ons.
+/// is revalued, and the add-ons. Each property is validated as it is set, so
+/// <c>preset.For("BTC", "deribit") with { PriceRange = 0.18 }</c> is checked too.
 /// </summary>
 public sealed record RiskUnitParameters
 {
@@ -40,84 +41,113 @@ public sealed record RiskUnitParameters
         AddOnParameters? addOns = null,
         IEnumerable<double>? volLevels = null)
     {
-        PriceMoves = [.. priceMoves];
-        if (PriceMoves.IsEmpty)
-            throw new InvalidMarginInputException("priceMoves", "needs at least one price point");
-        foreach (var move in PriceMoves)
-            Move(move, "priceMoves");
-        PriceRange = Guard.FinitePositive(priceRange, "priceRange");
+        PriceMoves = [.. Guard.NotNull(priceMoves, "priceMoves")];
+        PriceRange = priceRange;
         VolLevels = volLevels is null
             ? [.. volStates.Distinct().Select(v => v switch { VolState.Up => 1.0, VolState.Down => -1.0, _ => 0.0 })]
-            : [.. volLevels.Distinct()];
-        if (VolLevels.IsEmpty)
-            throw new InvalidMarginInputException("volStates", "needs at least one vol state");
-        foreach (var level in VolLevels)
-        {
-            if (!(level >= -1 && level <= 1))
-                throw new InvalidMarginInputException("volLevels", $"levels must be in [-1, 1] but one was {Guard.Show(level)}");
-        }
-        VolShock = Guard.NotNull(volShock, "volShock");
+            : [.. volLevels];
+        VolShock = volShock;
         ExtendedMoves = [.. extendedMoves ?? []];
-        foreach (var e in ExtendedMoves)
-        {
-            Move(e.Move, "extendedMoves");
-            if (e.Move == 0)
-                throw new InvalidMarginInputException("extendedMoves", "a move of 0 has no weight");
-            if (e.Weight is { } w)
-                Guard.FiniteNonNegative(w, "extendedMoves.weight");
-        }
-
-        ExtendedDampener = Guard.FiniteNonNegative(extendedDampener, "extendedDampener");
+        ExtendedDampener = extendedDampener;
         ExtremeMoves = [.. extremeMoves ?? []];
-        foreach (var e in ExtremeMoves)
-        {
-            Move(e.Move, "extremeMoves");
-            if (!(e.Fraction >= 0 && e.Fraction <= 1))
-                throw new InvalidMarginInputException("extremeMoves.fraction", $"must be in [0, 1] but was {Guard.Show(e.Fraction)}");
-        }
-
-        PnlOffset = AddOnParameters.Rate(pnlOffset, "pnlOffset")!.Value;
-        PnlOffsetCap = pnlOffsetCap is { } cap ? Guard.FiniteNonNegative(cap, "pnlOffsetCap") : null;
+        PnlOffset = pnlOffset;
+        PnlOffsetCap = pnlOffsetCap;
         Currency = currency;
         IncludeCollateral = includeCollateral;
-        AddOns = (addOns ?? AddOnParameters.None).Validated("addOns");
+        AddOns = addOns ?? AddOnParameters.None;
     }
 
     /// <summary>Standard price points.</summary>
-    public ImmutableArray<double> PriceMoves { get; }
+    public ImmutableArray<double> PriceMoves
+    {
+        get;
+        init
+        {
+            if (value.IsDefaultOrEmpty)
+                throw new InvalidMarginInputException("priceMoves", "needs at least one price point");
+            foreach (var move in value)
+                Move(move, "priceMoves");
+            field = value;
+        }
+    }
 
     /// <summary>Scan range.</summary>
-    public double PriceRange { get; }
+    public double PriceRange { get; init => field = Guard.FinitePositive(value, "priceRange"); }
 
     /// <summary>Vol levels of the standard grid: signed shares of the shock (1 up, 0 same, -1 down).</summary>
-    public ImmutableArray<double> VolLevels { get; }
+    public ImmutableArray<double> VolLevels
+    {
+        get;
+        init
+        {
+            if (value.IsDefaultOrEmpty)
+                throw new InvalidMarginInputException("volStates", "needs at least one vol state");
+            foreach (var level in value)
+            {
+                if (!(level >= -1 && level <= 1))
+                    throw new InvalidMarginInputException("volLevels", $"levels must be in [-1, 1] but one was {Guard.Show(level)}");
+            }
+
+            field = [.. value.Distinct()];
+        }
+    }
 
     /// <summary>Vol shock parameters.</summary>
-    public VolShock VolShock { get; }
+    public VolShock VolShock { get; init => field = Guard.NotNull(value, "volShock"); }
 
     /// <summary>Extended table.</summary>
-    public ImmutableArray<ExtendedMove> ExtendedMoves { get; }
+    public ImmutableArray<ExtendedMove> ExtendedMoves
+    {
+        get;
+        init
+        {
+            foreach (var e in value.IsDefault ? [] : value)
+            {
+                Move(e.Move, "extendedMoves");
+                if (e.Move == 0)
+                    throw new InvalidMarginInputException("extendedMoves", "a move of 0 has no weight");
+                if (e.Weight is { } w)
+                    Guard.FiniteNonNegative(w, "extendedMoves.weight");
+            }
+
+            field = value.IsDefault ? [] : value;
+        }
+    }
 
     /// <summary>Extended dampener, USD.</summary>
-    public double ExtendedDampener { get; }
+    public double ExtendedDampener { get; init => field = Guard.FiniteNonNegative(value, "extendedDampener"); }
 
     /// <summary>Extreme scenarios.</summary>
-    public ImmutableArray<ExtremeMove> ExtremeMoves { get; }
+    public ImmutableArray<ExtremeMove> ExtremeMoves
+    {
+        get;
+        init
+        {
+            foreach (var e in value.IsDefault ? [] : value)
+            {
+                Move(e.Move, "extremeMoves");
+                if (!(e.Fraction >= 0 && e.Fraction <= 1))
+                    throw new InvalidMarginInputException("extremeMoves.fraction", $"must be in [0, 1] but was {Guard.Show(e.Fraction)}");
+            }
+
+            field = value.IsDefault ? [] : value;
+        }
+    }
 
     /// <summary>Share of gains counted.</summary>
-    public double PnlOffset { get; }
+    public double PnlOffset { get; init => field = AddOnParameters.Rate(value, "pnlOffset")!.Value; }
 
     /// <summary>Cap on a counted gain, or null.</summary>
-    public double? PnlOffsetCap { get; }
+    public double? PnlOffsetCap { get; init => field = value is { } cap ? Guard.FiniteNonNegative(cap, "pnlOffsetCap") : null; }
 
     /// <summary>Unit currency.</summary>
-    public UnitCurrency Currency { get; }
+    public UnitCurrency Currency { get; init; }
 
     /// <summary>Whether coin collateral is revalued in the unit.</summary>
-    public bool IncludeCollateral { get; }
+    public bool IncludeCollateral { get; init; }
 
     /// <summary>Add-ons.</summary>
-    public AddOnParameters AddOns { get; }
+    public AddOnParameters AddOns { get; init => field = Guard.NotNull(value, "addOns").Validated("addOns"); }
 
     /// <summary>Every scenario of the unit: the standard grid (price-major), then extended, then extreme.</summary>
     public ImmutableArray<Scenario> Scenarios()

@@ -18,31 +18,31 @@ public sealed record VolShock
     public VolShock(double upRange, double downRange, double shortTermPower = 0.3, double longTermPower = 0.13,
         double termThresholdDays = 30, double minVolatilityForShockUp = 0)
     {
-        UpRange = Check(upRange, 0, 10, "volShock.upRange");
-        DownRange = Check(downRange, 0, 1, "volShock.downRange");
-        ShortTermPower = Check(shortTermPower, 0, 10, "volShock.shortTermPower");
-        LongTermPower = Check(longTermPower, 0, 10, "volShock.longTermPower");
-        TermThresholdDays = Guard.FinitePositive(termThresholdDays, "volShock.termThresholdDays");
-        MinVolatilityForShockUp = Guard.FiniteNonNegative(minVolatilityForShockUp, "volShock.minVolatilityForShockUp");
+        UpRange = upRange;
+        DownRange = downRange;
+        ShortTermPower = shortTermPower;
+        LongTermPower = longTermPower;
+        TermThresholdDays = termThresholdDays;
+        MinVolatilityForShockUp = minVolatilityForShockUp;
     }
 
     /// <summary>Relative up shock at 30 days (0.5 = +50%).</summary>
-    public double UpRange { get; }
+    public double UpRange { get; init => field = Check(value, 0, 10, "volShock.upRange"); }
 
     /// <summary>Relative down shock at 30 days.</summary>
-    public double DownRange { get; }
+    public double DownRange { get; init => field = Check(value, 0, 1, "volShock.downRange"); }
 
     /// <summary>Term power up to the threshold (0.3).</summary>
-    public double ShortTermPower { get; }
+    public double ShortTermPower { get; init => field = Check(value, 0, 10, "volShock.shortTermPower"); }
 
     /// <summary>Term power beyond the threshold (0.13).</summary>
-    public double LongTermPower { get; }
+    public double LongTermPower { get; init => field = Check(value, 0, 10, "volShock.longTermPower"); }
 
     /// <summary>Days at which the power switches and the scale is 1 (30).</summary>
-    public double TermThresholdDays { get; }
+    public double TermThresholdDays { get; init => field = Guard.FinitePositive(value, "volShock.termThresholdDays"); }
 
     /// <summary>Floor of the vol an up shock starts from (Deribit's minVolatilityForShockUp).</summary>
-    public double MinVolatilityForShockUp { get; }
+    public double MinVolatilityForShockUp { get; init => field = Guard.FiniteNonNegative(value, "volShock.minVolatilityForShockUp"); }
 
     /// <summary>Shocked vol of an option with implied vol <paramref name="iv"/> and <paramref name="daysToExpiry"/> days left.</summary>
     /// <param name="iv">Implied vol.</param>

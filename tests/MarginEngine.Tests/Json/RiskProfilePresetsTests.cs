@@ -161,4 +161,37 @@ public class RiskProfilePresetsTests
         var book = BookJson.Read(TestFiles.Example("binance-preset-book.json"));
         book.Profile.Name.Should().Be("binance");
     }
+
+    [Fact]
+    public void Preset_CopiedWithOneFigureChanged_IsValidatedAndUsed()
+    {
+        // A user sets today's BTC price range on Deribit's preset: 4 buckets of a 20% range give ±20% as the outer points.
+        var deribit = RiskProfilePresets.Get("deribit");
+        var portfolio = deribit.GetPortfolio();
+        var btc = portfolio.For("BTC", "deribit");
+        var today = deribit with
+        {
+            Portfolio = portfolio with
+            {
+                Units = new Dictionary<string, MarginEngine.Portfolio.RiskUnitParameters>(portfolio.Units)
+                {
+                    ["BTC"] = btc with { PriceMoves = [-0.2, -0.1, 0, 0.1, 0.2], PriceRange = 0.2 },
+                },
+            },
+        };
+        today.GetPortfolio().For("BTC", "deribit").PriceMoves.Should().Equal(-0.2, -0.1, 0, 0.1, 0.2);
+        deribit.GetPortfolio().For("BTC", "deribit").PriceRange.Should().Be(0.16, "the preset itself is unchanged");
+
+        // Every property is checked as it is set, in a copy as in a constructor.
+        var badRange = () => btc with { PriceRange = -0.1 };
+        badRange.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "priceRange");
+        var badFactor = () => portfolio with { MaintenanceFactor = 1.5 };
+        badFactor.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "portfolio.maintenanceFactor");
+        var badShock = () => btc.VolShock with { DownRange = 2 };
+        badShock.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "volShock.downRange");
+        var badAddOn = () => btc with { AddOns = btc.AddOns with { ShortOptionContingency = 3 } };
+        badAddOn.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "addOns.shortOptionContingency");
+        var badName = () => deribit with { Name = "" };
+        badName.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "profile.name");
+    }
 }
