@@ -58,7 +58,7 @@ internal static class RiskUnitEngine
         var margin = new RiskUnitMargin(underlying, p.Currency, index, scenarioPnls, scenarioPnls[worst], worstLoss,
             [.. addOns.Lines(amounts, usdPerUnit)], riskMatrix, ordersMargin, mm, im, usdPerUnit,
             addOns.NetDelta(),
-            [.. exposures.Select((e, k) => new PositionContribution(e.Id, rows[k * width + worst]))]);
+            [.. exposures.Select((e, k) => new PositionContribution(e.Id, rows[k * width + worst], [.. rows.AsSpan(k * width, n)]))]);
         ArrayPool<double>.Shared.Return(rows);
         return new UnitEvaluation(margin, grid, cells, cellsWithOrders, addOns, addOnsWithOrders);
     }

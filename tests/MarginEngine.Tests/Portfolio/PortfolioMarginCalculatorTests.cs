@@ -184,4 +184,33 @@ public class PortfolioMarginCalculatorTests
         (crossWithout.AvailableBalance - crossWith.AvailableBalance).Should().Be(5_000m);
         crossWith.MaintenanceMargin.Should().Be(crossWithout.MaintenanceMargin);
     }
+
+    [Fact]
+    public void EachPosition_CarriesItsRiskVector_CellByCell()
+    {
+        // Long 1 BTCUSDT perpetual at index 50,000, moves -10%, 0, +10% (vol same), extended +100% weighted by the unit's
+        // price range over the move, 16% / 100% = 0.16: vector [-5,000, 0, 5,000, 50,000 x 0.16 = 8,000] in USD.
+        var unit = PortfolioFixtures.Unit(moves: [-0.1, 0, 0.1], vols: [MarginEngine.Scenarios.VolState.Same], extended: [new ExtendedMove(1)]);
+        var result = PortfolioFixtures.Run(PortfolioFixtures.Profile(unit), PortfolioFixtures.Market([("BTCUSDT", 50_000)]),
+            new MarginEngine.Accounts.Position(BtcUsdt, 1m, 50_000m)).Units.Single();
+        var vector = result.Contributions.Single().ScenarioPnl;
+        vector.Should().HaveCount(4);
+        vector[0].Should().BeApproximately(-5_000, 1e-9);
+        vector[1].Should().BeApproximately(0, 1e-9);
+        vector[2].Should().BeApproximately(5_000, 1e-9);
+        vector[3].Should().BeApproximately(8_000, 1e-9);
+    }
+
+    [Fact]
+    public void PositionVectors_SumToTheUnitsCells_WhenGainsCountInFull()
+    {
+        // No gain offset (pnlOffset 1) and no dampener: every cell of the unit is the sum of its legs' cells.
+        var unit = PortfolioFixtures.Unit(pnlOffset: 1, extended: [new ExtendedMove(-0.5), new ExtendedMove(2)]);
+        var call = PortfolioFixtures.Option("C55", MarginEngine.Instruments.OptionRight.Call, 55_000m, 30);
+        var result = PortfolioFixtures.Run(PortfolioFixtures.Profile(unit),
+            PortfolioFixtures.Market([("BTCUSDT", 50_000), ("C55", 1_000)], [("C55", 0.6)]),
+            new MarginEngine.Accounts.Position(BtcUsdt, 1m, 50_000m), new MarginEngine.Accounts.Position(call, -2m, 1_000m)).Units.Single();
+        for (var i = 0; i < result.Scenarios.Length; i++)
+            result.Contributions.Sum(p => p.ScenarioPnl[i]).Should().BeApproximately(result.Scenarios[i].PnL, 1e-6);
+    }
 }
