@@ -32,7 +32,7 @@ internal static class PortfolioJson
     private static RiskUnitParameters ReadUnit(JsonCursor u)
     {
         u.Only("priceRange", "buckets", "priceMoves", "volStates", "volLevels", "volShock", "extendedMoves", "extendedDampener", "extremeMoves",
-            "pnlOffset", "pnlOffsetCap", "currency", "includeCollateral", "addOns");
+            "pnlOffset", "pnlOffsetCap", "zeroExtendedGains", "currency", "includeCollateral", "addOns");
         var range = u.Required("priceRange").Double();
         IReadOnlyList<double> moves;
         if (u.Optional("priceMoves") is { } list)
@@ -76,7 +76,7 @@ internal static class PortfolioJson
             u.Optional("currency")?.Enum<UnitCurrency>() ?? UnitCurrency.Usd,
             u.Optional("includeCollateral")?.Bool() ?? false,
             addOns,
-            volLevels));
+            volLevels) { ZeroExtendedGains = u.Optional("zeroExtendedGains")?.Bool() ?? false });
     }
 
     private static AddOnParameters ReadAddOns(JsonCursor a)
@@ -265,6 +265,7 @@ internal static class PortfolioJson
             w.WriteNumber("pnlOffsetCap", cap);
         w.WriteString("currency", Camel(u.Currency.ToString()));
         w.WriteBoolean("includeCollateral", u.IncludeCollateral);
+        w.WriteBoolean("zeroExtendedGains", u.ZeroExtendedGains);
         var a = u.AddOns;
         w.WriteStartObject("addOns");
         if (a.RollShock is { } r)

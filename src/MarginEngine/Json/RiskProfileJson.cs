@@ -22,7 +22,7 @@ public static class RiskProfileJson
     internal static RiskProfile Read(JsonCursor profile)
     {
         profile.Only("name", "source", "asOf", "notes", "userSupplied", "tables", "methods", "brackets", "sizeScaled", "haircuts",
-            "borrow", "options", "fees", "openOrders", "isolatedLiquidation", "portfolio", "unified");
+            "borrow", "options", "fees", "openOrders", "isolatedLiquidation", "haircutApplication", "portfolio", "unified");
         var name = profile.Required("name").String();
         var rules = ReadRules(profile, requireBracketsAndHaircuts: true);
 
@@ -60,7 +60,11 @@ public static class RiskProfileJson
         var liquidation = profile.Optional("isolatedLiquidation")?.Enum<LiquidationPriceRule>() ?? LiquidationPriceRule.MaintenanceAtLiquidationPrice;
         var methodsJson = profile.Optional("methods") ?? profile;
         return methodsJson.Build(() => new RiskProfile(name, rules.Brackets, rules.Haircuts, borrow, rules.Options, fees, orders, portfolio, unified,
-            rules.SizeScaled, methods, provenance) { IsolatedLiquidation = liquidation });
+            rules.SizeScaled, methods, provenance)
+        {
+            IsolatedLiquidation = liquidation,
+            Haircut = profile.Optional("haircutApplication")?.Enum<HaircutApplication>() ?? HaircutApplication.CollateralValue,
+        });
     }
 
     /// <summary>Reads the figures a user supplies for a profile's gaps (docs/input-format.md §Supplied).</summary>
@@ -193,6 +197,7 @@ public static class RiskProfileJson
         writer.WriteBoolean("chargeOpeningFees", profile.Fees.ChargeOpeningFees);
         writer.WriteBoolean("chargeClosingFees", profile.Fees.ChargeClosingFees);
         writer.WriteEndObject();
+        writer.WriteString("haircutApplication", JsonNamingPolicy.CamelCase.ConvertName(profile.Haircut.ToString()));
         writer.WriteString("isolatedLiquidation", JsonNamingPolicy.CamelCase.ConvertName(profile.IsolatedLiquidation.ToString()));
         writer.WriteStartObject("openOrders");
         writer.WriteBoolean("maintenanceAsIfFilled", profile.OpenOrders.MaintenanceAsIfFilled);

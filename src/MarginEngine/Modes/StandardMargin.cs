@@ -27,7 +27,7 @@ internal static class StandardMargin
         ArgumentNullException.ThrowIfNull(profile);
 
         var collateral = CollateralValuation.Value(account, market, profile);
-        var collateralValue = collateral.Sum(c => c.CollateralValue);
+        var (collateralValue, haircutIm) = Counted(collateral, profile);
 
         var figures = account.Positions.Select(p => StandardMath.Evaluate(p, market, profile)).ToArray();
         bool OwnMargin(Position p) => method == MarginMethod.Isolated ? p.Instrument is Perpetual or Future : p.IsIsolated;
@@ -94,6 +94,9 @@ internal static class StandardMargin
             im += usd;
             poolIm += usd;
         }
+
+        im += haircutIm;
+        poolIm += haircutIm;
 
         var equity = collateralValue + allocated + pnl + optionValue;
         poolBalance -= openingFees;
@@ -168,6 +171,19 @@ internal static class StandardMargin
         new(position.Instrument.Id, position.Quantity, position.EntryPrice, f.Mark, Rounding.Value(f.NotionalUsd), Rounding.Value(f.PnlUsd),
             Rounding.Value(f.LongOptionValueUsd), f.Bracket?.Tier, f.Leverage, Rounding.Requirement(f.InitialMarginUsd),
             Rounding.Requirement(f.MaintenanceMarginUsd), Rounding.Requirement(f.ClosingFeeUsd), isolated, marginBalance, liquidation, bankruptcy);
+
+    /// <summary>
+    /// Collateral as counted in equity, and the haircut charged to IM instead when the profile applies
+    /// haircuts to IM only (docs/methodology.md §Collateral).
+    /// </summary>
+    internal static (decimal Counted, decimal HaircutIm) Counted(IReadOnlyList<CollateralLine> collateral, RiskProfile profile)
+    {
+        var value = collateral.Sum(c => c.CollateralValue);
+        if (profile.Haircut == HaircutApplication.CollateralValue)
+            return (value, 0m);
+        var gross = collateral.Sum(c => c.GrossValue);
+        return (gross, gross - value);
+    }
 
     /// <summary>The account's reserves with their USD value at the asset's index (docs/methodology.md §Reserves).</summary>
     internal static List<(ReserveMargin Line, decimal Usd)> Reserves(Account account, MarketSnapshot market) =>

@@ -229,7 +229,7 @@ public static class PortfolioMarginCalculator
     internal static MarginReport Report(Account account, MarketSnapshot market, RiskProfile profile, double portfolioMm, double portfolioIm)
     {
         var collateral = CollateralValuation.Value(account, market, profile);
-        var collateralValue = collateral.Sum(c => c.CollateralValue);
+        var (collateralValue, haircutIm) = StandardMargin.Counted(collateral, profile);
         decimal poolPnl = 0m, isolatedPnl = 0m, optionValue = 0m, isolatedIm = 0m, isolatedMm = 0m, allocated = 0m;
         var pooledLines = new List<PositionMargin>();
         var pooledPnl = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -263,7 +263,7 @@ public static class PortfolioMarginCalculator
         var borrowIm = borrows.Sum(b => b.Im);
         var borrowMm = borrows.Sum(b => b.Mm);
         var reserves = StandardMargin.Reserves(account, market);
-        var poolIm = Rounding.ToDecimal(portfolioIm) + borrowIm + reserves.Sum(r => r.Usd);
+        var poolIm = Rounding.ToDecimal(portfolioIm) + borrowIm + reserves.Sum(r => r.Usd) + haircutIm;
         var poolMm = Rounding.ToDecimal(portfolioMm) + borrowMm;
         var balance = collateralValue + poolPnl + optionValue - openingFees;
         return new MarginReport(

@@ -153,6 +153,8 @@ internal static class RiskUnitEngine
             sum = Math.Min(0, sum + reduction);
         }
 
+        if (sum > 0 && s.Kind == ScenarioKind.Extended && p.ZeroExtendedGains)
+            return 0;
         return sum > 0 ? Math.Min(sum * p.PnlOffset, p.PnlOffsetCap ?? double.PositiveInfinity) : sum;
     }
 

@@ -140,6 +140,9 @@ public sealed record RiskUnitParameters
     /// <summary>Cap on a counted gain, or null.</summary>
     public double? PnlOffsetCap { get; init => field = value is { } cap ? Guard.FiniteNonNegative(cap, "pnlOffsetCap") : null; }
 
+    /// <summary>Whether a gain in an extended cell counts as zero (Deribit prints them so) rather than at the gain offset.</summary>
+    public bool ZeroExtendedGains { get; init; }
+
     /// <summary>Unit currency.</summary>
     public UnitCurrency Currency { get; init; }
 

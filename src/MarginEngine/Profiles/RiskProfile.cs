@@ -104,6 +104,9 @@ public sealed record RiskProfile
     /// <summary>Open-order rules.</summary>
     public OpenOrderPolicy OpenOrders { get; init => field = Guard.NotNull(value, "profile.openOrders"); }
 
+    /// <summary>Where collateral haircuts count: in the collateral's value (default) or as an IM charge only.</summary>
+    public HaircutApplication Haircut { get; init; }
+
     /// <summary>How an isolated position's liquidation price is found (docs/methodology.md §Liquidation).</summary>
     public LiquidationPriceRule IsolatedLiquidation { get; init; }
 

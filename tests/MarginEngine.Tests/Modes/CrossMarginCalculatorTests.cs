@@ -93,6 +93,23 @@ public class CrossMarginCalculatorTests
     }
 
     [Fact]
+    public void Haircut_AppliedToImOnly_KeepsEquityAtFullValue()
+    {
+        // 1 BTC collateral at 50,000 with a 5% haircut; BTCUSDT long 1 @ 50,000: IM 50,000 / 100 = 500, MM 250 - 50 = 200.
+        // Haircut in the value: collateral 47,500, equity 47,500, IM 500, ratio 200 / 47,500 = 0.0042105... -> 0.004211.
+        // Haircut on IM only (Derive): collateral 50,000, equity 50,000, IM 500 + 2,500 = 3,000, ratio 200 / 50,000 = 0.004.
+        // The available balance is the same either way: 47,500 - 500 = 50,000 - 3,000 = 47,000.
+        var account = Account([new Balance(Btc, 1m)], [new Position(BtcUsdt, 1m, 50_000m)]);
+        var market = Market(("BTCUSDT", 50_000));
+        var inValue = CrossMarginCalculator.Calculate(account, market, Profile());
+        (inValue.Equity, inValue.InitialMargin, inValue.MaintenanceMargin, inValue.MarginRatio, inValue.AvailableBalance)
+            .Should().Be((47_500m, 500m, 200m, 0.004211m, 47_000m));
+        var imOnly = CrossMarginCalculator.Calculate(account, market, Profile() with { Haircut = HaircutApplication.InitialMarginOnly });
+        (imOnly.Equity, imOnly.InitialMargin, imOnly.MaintenanceMargin, imOnly.MarginRatio, imOnly.AvailableBalance)
+            .Should().Be((50_000m, 3_000m, 200m, 0.004m, 47_000m));
+    }
+
+    [Fact]
     public void Order_OnTheOtherSide_ReservesOnlyWhatExceedsThePosition()
     {
         // Long 1 BTC, resting sell 1.5 @ 52,000: 1 reduces, 0.5 opens a short: notional 26,000 at 125x (bracket 1) = 208.

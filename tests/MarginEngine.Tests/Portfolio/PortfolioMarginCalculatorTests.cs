@@ -213,4 +213,22 @@ public class PortfolioMarginCalculatorTests
         for (var i = 0; i < result.Scenarios.Length; i++)
             result.Contributions.Sum(p => p.ScenarioPnl[i]).Should().BeApproximately(result.Scenarios[i].PnL, 1e-6);
     }
+
+    [Fact]
+    public void ExtendedCells_GainsCountAsZero_WhenTheProfileSaysSo()
+    {
+        // Long 1 perpetual, gains counted at 50%: the +100% extended cell gains 8,000 (see above) and counts 4,000; with
+        // zeroExtendedGains it counts 0, as Deribit prints it. The -50% extended cell (a loss of 50,000 x 0.5 x 0.32 = 8,000)
+        // is unchanged, and so is the margin: the worst cell is a loss either way.
+        var unit = PortfolioFixtures.Unit(moves: [-0.1, 0, 0.1], vols: [MarginEngine.Scenarios.VolState.Same],
+            extended: [new ExtendedMove(-0.5), new ExtendedMove(1)], pnlOffset: 0.5);
+        var market = PortfolioFixtures.Market([("BTCUSDT", 50_000)]);
+        var position = new MarginEngine.Accounts.Position(BtcUsdt, 1m, 50_000m);
+        var counted = PortfolioFixtures.Run(PortfolioFixtures.Profile(unit), market, position).Units.Single();
+        var zeroed = PortfolioFixtures.Run(PortfolioFixtures.Profile(unit with { ZeroExtendedGains = true }), market, position).Units.Single();
+        counted.Scenarios[4].PnL.Should().BeApproximately(4_000, 1e-9);
+        zeroed.Scenarios[4].PnL.Should().Be(0);
+        zeroed.Scenarios[3].PnL.Should().BeApproximately(-8_000, 1e-9);
+        zeroed.RiskMatrixMargin.Should().Be(counted.RiskMatrixMargin);
+    }
 }
