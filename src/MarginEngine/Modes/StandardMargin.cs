@@ -135,7 +135,8 @@ internal static class StandardMargin
             Rounding.Requirement(mm),
             Rounding.Value(poolBalance),
             poolBalance > 0m ? Rounding.Ratio(poolMm / poolBalance) : null,
-            Rounding.Value(Math.Max(0m, poolBalance - poolIm)));
+            Rounding.Value(Math.Max(0m, poolBalance - poolIm)),
+            UnroundedFigures.Of(equity, im, mm, poolBalance, Math.Max(0m, poolBalance - poolIm)));
     }
 
     /// <summary>The line of an isolated position: its own margin balance, closed-form liquidation and bankruptcy prices.</summary>
@@ -170,7 +171,10 @@ internal static class StandardMargin
     internal static PositionMargin Line(Position position, in PositionFigures f, bool isolated, decimal? marginBalance, decimal? liquidation, decimal? bankruptcy) =>
         new(position.Instrument.Id, position.Quantity, position.EntryPrice, f.Mark, Rounding.Value(f.NotionalUsd), Rounding.Value(f.PnlUsd),
             Rounding.Value(f.LongOptionValueUsd), f.Bracket?.Tier, f.Leverage, Rounding.Requirement(f.InitialMarginUsd),
-            Rounding.Requirement(f.MaintenanceMarginUsd), Rounding.Requirement(f.ClosingFeeUsd), isolated, marginBalance, liquidation, bankruptcy);
+            Rounding.Requirement(f.MaintenanceMarginUsd), Rounding.Requirement(f.ClosingFeeUsd), isolated, marginBalance, liquidation, bankruptcy,
+            position.Instrument.SettlementAsset.Id,
+            Rounding.RequirementIn(f.InitialMarginUsd / f.SettlementToUsd, position.Instrument.SettlementAsset.Precision),
+            Rounding.RequirementIn(f.MaintenanceMarginUsd / f.SettlementToUsd, position.Instrument.SettlementAsset.Precision));
 
     /// <summary>
     /// Collateral as counted in equity, and the haircut charged to IM instead when the profile applies

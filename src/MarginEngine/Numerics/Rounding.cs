@@ -30,6 +30,10 @@ public static class Rounding
     /// <summary>A value (collateral, equity, P&amp;L, available balance): to <see cref="SignificantDigits"/> digits, then down to the cent.</summary>
     public static decimal Value(decimal usd) => usd.Scale <= UsdDecimals ? usd : Math.Round(Significant(usd), UsdDecimals, MidpointRounding.ToNegativeInfinity);
 
+    /// <summary>A requirement in an asset of <paramref name="decimals"/> places (a coin's precision): to <see cref="SignificantDigits"/> digits, then up.</summary>
+    public static decimal RequirementIn(decimal amount, int decimals) =>
+        amount.Scale <= decimals ? amount : Math.Round(Significant(amount), decimals, MidpointRounding.ToPositiveInfinity);
+
     /// <summary><paramref name="x"/> rounded half-even to <see cref="SignificantDigits"/> significant digits.</summary>
     public static decimal Significant(decimal x)
     {

@@ -285,7 +285,9 @@ public static class PortfolioMarginCalculator
             Rounding.Requirement(poolMm + isolatedMm),
             Rounding.Value(balance),
             balance > 0m ? Rounding.Ratio(poolMm / balance) : null,
-            Rounding.Value(Math.Max(0m, balance - poolIm)));
+            Rounding.Value(Math.Max(0m, balance - poolIm)),
+            UnroundedFigures.Of(collateralValue + allocated + poolPnl + isolatedPnl + optionValue, poolIm + isolatedIm, poolMm + isolatedMm, balance,
+                Math.Max(0m, balance - poolIm)));
     }
 
     /// <summary>USD notional of a resting order at its limit: the premium for options, as in standard margin.</summary>

@@ -28,6 +28,7 @@ namespace MarginEngine.Results;
 /// <param name="MarginBalance">The shared pool's balance: collateral + pooled P&amp;L and option value - opening fees (- IM of positions given own margin from the pool).</param>
 /// <param name="MarginRatio">Pool MM / pool margin balance; the pool is liquidated at 1. Null when that balance is not positive.</param>
 /// <param name="AvailableBalance">max(0, pool margin balance - pool IM): what can open new risk or be withdrawn.</param>
+/// <param name="Unrounded">The totals before rounding, as doubles.</param>
 public sealed record MarginReport(
     MarginMethod Method,
     string Profile,
@@ -47,4 +48,5 @@ public sealed record MarginReport(
     decimal MaintenanceMargin,
     decimal MarginBalance,
     decimal? MarginRatio,
-    decimal AvailableBalance);
+    decimal AvailableBalance,
+    UnroundedFigures Unrounded);

@@ -20,6 +20,9 @@ namespace MarginEngine.Results;
 /// <param name="MarginBalance">Isolated: allocated margin + unrealised P&amp;L, USD; null in the shared pool.</param>
 /// <param name="LiquidationPrice">Mark at which equity backing the position meets MM; null when no positive price does.</param>
 /// <param name="BankruptcyPrice">Isolated: mark at which its margin balance is zero; null otherwise.</param>
+/// <param name="SettlementAsset">The asset the position settles in (the coin for inverse contracts).</param>
+/// <param name="InitialMarginInSettlement">IM in the settlement asset, rounded up to its precision (coin for inverse contracts).</param>
+/// <param name="MaintenanceMarginInSettlement">MM in the settlement asset, rounded up to its precision.</param>
 public sealed record PositionMargin(
     string InstrumentId,
     decimal Quantity,
@@ -36,4 +39,7 @@ public sealed record PositionMargin(
     bool IsIsolated,
     decimal? MarginBalance,
     decimal? LiquidationPrice,
-    decimal? BankruptcyPrice);
+    decimal? BankruptcyPrice,
+    string SettlementAsset,
+    decimal InitialMarginInSettlement,
+    decimal MaintenanceMarginInSettlement);

@@ -20,7 +20,7 @@ namespace MarginEngine.Results;
 /// <param name="InitialMargin">Unit IM per the profile's relation.</param>
 /// <param name="UsdPerUnit">USD per unit of currency: 1 for USD units, the index for coin units.</param>
 /// <param name="NetDelta">Net delta, coins.</param>
-/// <param name="Contributions">Each position's P&amp;L in the worst scenario.</param>
+/// <param name="Contributions">Each position's P&amp;L in the worst scenario and its risk vector.</param>
 public sealed record RiskUnitMargin(
     string Underlying,
     UnitCurrency Currency,
@@ -35,4 +35,11 @@ public sealed record RiskUnitMargin(
     double InitialMargin,
     double UsdPerUnit,
     double NetDelta,
-    ImmutableArray<PositionContribution> Contributions);
+    ImmutableArray<PositionContribution> Contributions)
+{
+    /// <summary><see cref="InitialMargin"/> in USD (coin units at the index), unrounded.</summary>
+    public double InitialMarginUsd => InitialMargin * UsdPerUnit;
+
+    /// <summary><see cref="MaintenanceMargin"/> in USD (coin units at the index), unrounded.</summary>
+    public double MaintenanceMarginUsd => MaintenanceMargin * UsdPerUnit;
+}

@@ -69,6 +69,19 @@ public class SizeScaledMarginTests
     }
 
     [Fact]
+    public void SolUsdc_UnroundedFiguresBesideTheDisplay()
+    {
+        // 25 SOL at 200: IM 4.0125% x 5,000 = 200.625 exactly, displayed rounded up as 200.63; MM 100.625 -> 100.63.
+        var perp = new Perpetual("SOL_USDC-PERPETUAL", Sol, Usdc, Settlement.Linear);
+        var market = new MarketSnapshot(Fixtures.Now,
+            new Dictionary<string, double> { ["USDC"] = 1.0, ["SOL"] = 200 }, new Dictionary<string, double> { [perp.Id] = 200 });
+        var account = new Account("deribit", MarginMode.Cross, [new Balance(Usdc, 10_000m)], [new Position(perp, 25m, 200m)]);
+        var report = IsolatedMarginCalculator.Calculate(account, market, Deribit());
+        (report.InitialMargin, report.MaintenanceMargin).Should().Be((200.63m, 100.63m));
+        (report.Unrounded.InitialMargin, report.Unrounded.MaintenanceMargin).Should().Be((200.625, 100.625));
+    }
+
+    [Fact]
     public void InverseBtcPerpetual_SizeIsTheNotionalInCoin()
     {
         // BTC-PERPETUAL, 9,000 contracts of 1 USD at 9,000: notional 1 BTC. IM 2% + 1 x 0.005% = 2.005% -> 0.02005 BTC
@@ -80,6 +93,8 @@ public class SizeScaledMarginTests
         var account = new Account("deribit", MarginMode.Cross, [new Balance(Fixtures.Btc, 10m)], [new Position(perp, 9_000m, 9_000m)]);
         var line = IsolatedMarginCalculator.Calculate(account, market, Deribit()).Positions.Single();
         (line.InitialMargin, line.MaintenanceMargin).Should().Be((180.45m, 90.45m));
+        // In the settlement coin, as Deribit states it: 0.02005 BTC and 0.01005 BTC.
+        (line.SettlementAsset, line.InitialMarginInSettlement, line.MaintenanceMarginInSettlement).Should().Be(("BTC", 0.02005m, 0.01005m));
     }
 
     [Fact]
