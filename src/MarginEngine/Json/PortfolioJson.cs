@@ -10,7 +10,7 @@ internal static class PortfolioJson
 {
     public static PortfolioParameters Read(JsonCursor p)
     {
-        p.Only("family", "maintenanceFactor", "initialFactor", "aggregation", "units", "default");
+        p.Only("family", "maintenanceFactor", "initialFactor", "lossFactors", "aggregation", "units", "default");
         var units = new Dictionary<string, RiskUnitParameters>(StringComparer.Ordinal);
         if (p.Optional("units") is { } map)
         {
@@ -26,7 +26,12 @@ internal static class PortfolioJson
             defaultUnit,
             p.Optional("maintenanceFactor")?.Double() ?? 1.0,
             p.Optional("initialFactor")?.Double(),
-            aggregation));
+            aggregation)
+        {
+            LossFactors = p.Optional("lossFactors") is { } lf
+                ? lf.Only("maintenance", "initial").Build(() => new LossFactors(lf.Required("maintenance").Double(), lf.Required("initial").Double()))
+                : null,
+        });
     }
 
     private static RiskUnitParameters ReadUnit(JsonCursor u)
@@ -82,7 +87,7 @@ internal static class PortfolioJson
     private static AddOnParameters ReadAddOns(JsonCursor a)
     {
         a.Only("rollShock", "deltaShock", "shortOptionContingency", "futuresContingency", "minimumDeltaCharge", "shortOptionMinimum",
-            "thetaDecayDays", "basis", "minimumCharge", "stablecoinDepeg", "shortOptionNetting", "futuresContingencyBasis", "grossOptionContingency");
+            "thetaDecayDays", "basis", "minimumCharge", "stablecoinDepeg", "shortOptionNetting", "futuresContingencyBasis", "grossOptionContingency", "weights");
         RollShockParameters? roll = null;
         if (a.Optional("rollShock") is { } r)
         {
@@ -122,9 +127,23 @@ internal static class PortfolioJson
         }).ToList();
         var netting = a.Optional("shortOptionNetting")?.Enum<ShortOptionNetting>() ?? ShortOptionNetting.PerSeries;
         var futuresBasis = a.Optional("futuresContingencyBasis")?.Enum<FuturesContingencyBasis>() ?? FuturesContingencyBasis.Gross;
+        Dictionary<Results.AddOnKind, AddOnWeights>? weights = null;
+        if (a.Optional("weights") is { } w)
+        {
+            weights = [];
+            foreach (var (name, weight) in w.Properties())
+            {
+                weight.Only("maintenance", "initial");
+                var kind = System.Enum.TryParse<Results.AddOnKind>(name, ignoreCase: true, out var k) && System.Enum.IsDefined(k) && !char.IsDigit(name[0])
+                    ? k
+                    : throw weight.Fail($"names no add-on (known: {string.Join(", ", System.Enum.GetNames<Results.AddOnKind>().Select(Camel))})");
+                weights[kind] = new AddOnWeights(weight.Required("maintenance").Double(), weight.Required("initial").Double());
+            }
+        }
+
         return a.Build(() => new AddOnParameters(roll, delta, a.Optional("shortOptionContingency")?.Double(), a.Optional("futuresContingency")?.Double(),
             minimum, a.Optional("shortOptionMinimum")?.Double(), a.Optional("thetaDecayDays")?.Double(), a.Optional("basis")?.Double(), charge, depeg,
-            netting, futuresBasis, a.Optional("grossOptionContingency")?.Double())
+            netting, futuresBasis, a.Optional("grossOptionContingency")?.Double(), weights)
             .Validated("addOns"));
     }
 
@@ -160,6 +179,14 @@ internal static class PortfolioJson
         w.WriteNumber("maintenanceFactor", p.MaintenanceFactor);
         if (p.InitialFactor is { } f)
             w.WriteNumber("initialFactor", f);
+        if (p.LossFactors is { } lf)
+        {
+            w.WriteStartObject("lossFactors");
+            w.WriteNumber("maintenance", lf.Maintenance);
+            w.WriteNumber("initial", lf.Initial);
+            w.WriteEndObject();
+        }
+
         w.WriteStartObject("aggregation");
         switch (p.Aggregation)
         {
@@ -292,6 +319,20 @@ internal static class PortfolioJson
         if (a.GrossOptionContingency is { } goc)
             w.WriteNumber("grossOptionContingency", goc);
         w.WriteString("shortOptionNetting", Camel(a.ShortOptionNetting.ToString()));
+        if (a.Weights is { Count: > 0 } weights)
+        {
+            w.WriteStartObject("weights");
+            foreach (var (kind, weight) in weights.OrderBy(x => x.Key))
+            {
+                w.WriteStartObject(Camel(kind.ToString()));
+                w.WriteNumber("maintenance", weight.Maintenance);
+                w.WriteNumber("initial", weight.Initial);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
         w.WriteString("futuresContingencyBasis", Camel(a.FuturesContingencyBasis.ToString()));
         if (a.MinimumDeltaCharge is { } m)
         {

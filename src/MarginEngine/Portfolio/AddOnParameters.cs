@@ -19,6 +19,7 @@ namespace MarginEngine.Portfolio;
 /// <param name="ShortOptionNetting">Whether the short-option contingency nets calls and puts of one strike.</param>
 /// <param name="FuturesContingencyBasis">Whether the futures contingency is on the gross or the offsetting amount.</param>
 /// <param name="GrossOptionContingency">Rate x every option's coins (long and short) x index (Deribit's older method).</param>
+/// <param name="Weights">Under <see cref="LossFactors"/>: where each add-on counts (MM, IM, both) and at which weight; unlisted ones count in both in full.</param>
 public sealed record AddOnParameters(
     RollShockParameters? RollShock = null,
     DeltaShockParameters? DeltaShock = null,
@@ -32,7 +33,8 @@ public sealed record AddOnParameters(
     IReadOnlyList<DepegTier>? StablecoinDepeg = null,
     ShortOptionNetting ShortOptionNetting = ShortOptionNetting.PerSeries,
     FuturesContingencyBasis FuturesContingencyBasis = FuturesContingencyBasis.Gross,
-    double? GrossOptionContingency = null)
+    double? GrossOptionContingency = null,
+    IReadOnlyDictionary<Results.AddOnKind, AddOnWeights>? Weights = null)
 {
     /// <summary>No add-on.</summary>
     public static AddOnParameters None { get; } = new();
@@ -43,6 +45,11 @@ public sealed record AddOnParameters(
         Rate(ShortOptionContingency, $"{field}.shortOptionContingency");
         Rate(FuturesContingency, $"{field}.futuresContingency");
         Rate(GrossOptionContingency, $"{field}.grossOptionContingency");
+        foreach (var (kind, w) in Weights ?? new Dictionary<Results.AddOnKind, AddOnWeights>())
+        {
+            if (!(double.IsFinite(w.Maintenance) && w.Maintenance >= 0 && double.IsFinite(w.Initial) && w.Initial >= 0))
+                throw new InvalidMarginInputException($"{field}.weights.{kind}", "weights must be finite and >= 0");
+        }
         Rate(ShortOptionMinimum, $"{field}.shortOptionMinimum");
         Rate(Basis, $"{field}.basis");
         if (ThetaDecayDays is { } days && !(days > 0 && days < 365))
@@ -69,6 +76,25 @@ public sealed record AddOnParameters(
         }
 
         return this;
+    }
+
+    /// <summary>The contingencies' MM and IM parts in USD under <see cref="LossFactors"/>: each amount times its weights.</summary>
+    internal (double Maintenance, double Initial) Split(in AddOnAmounts a)
+    {
+        double mm = 0, im = 0;
+        void Add(Results.AddOnKind kind, double amount)
+        {
+            var w = Weights?.GetValueOrDefault(kind) ?? AddOnWeights.Both;
+            mm += amount * w.Maintenance;
+            im += amount * w.Initial;
+        }
+
+        Add(Results.AddOnKind.RollShock, a.RollShock);
+        Add(Results.AddOnKind.DeltaShock, a.DeltaShock);
+        Add(Results.AddOnKind.ShortOptionContingency, a.ShortOptionContingency);
+        Add(Results.AddOnKind.FuturesContingency, a.FuturesContingency);
+        Add(Results.AddOnKind.GrossOptionContingency, a.GrossOptionContingency);
+        return (mm, im);
     }
 
     internal static double? Rate(double? value, string field) =>

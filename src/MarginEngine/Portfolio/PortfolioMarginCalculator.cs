@@ -52,12 +52,8 @@ public static class PortfolioMarginCalculator
                 exposures, OrdersOf(orders, underlying), grids);
         }
 
-        var (total, offset) = Aggregate(portfolio.Aggregation, figures);
-        var ordersUsd = 0.0;
-        foreach (var f in figures)
-            ordersUsd += f.OrdersUsd;
-        var (mm, im) = RiskUnitEngine.Relation(portfolio, total - offset, ordersUsd);
-        return new MarginQuote(im, mm, total - offset);
+        var (mm, im, riskMatrix) = RiskUnitEngine.Totals(portfolio, figures);
+        return new MarginQuote(im, mm, riskMatrix);
     }
 
     /// <summary>The account's risk units: pooled positions and (when the unit says so) coin collateral per underlying, and resting orders as exposures.</summary>

@@ -60,7 +60,26 @@ public sealed record PortfolioParameters
     }
 
     /// <summary>Offsets across units.</summary>
-    public CrossUnitAggregation Aggregation { get; init => field = Guard.NotNull(value, "portfolio.aggregation"); }
+    public CrossUnitAggregation Aggregation
+    {
+        get;
+        init => field = LossFactors is not null && Guard.NotNull(value, "portfolio.aggregation") is not CrossUnitAggregation.NoOffset
+            ? throw new InvalidMarginInputException("portfolio.aggregation", "loss factors add units up: use aggregation none")
+            : Guard.NotNull(value, "portfolio.aggregation");
+    }
+
+    /// <summary>
+    /// Derive-style loss factors, or null: when set, MM and IM come from them (docs/methodology.md §Loss
+    /// factors) instead of <see cref="MaintenanceFactor"/> and <see cref="InitialFactor"/>; the family
+    /// must be risk-matrix and the aggregation none.
+    /// </summary>
+    public LossFactors? LossFactors
+    {
+        get;
+        init => field = value is not null && (Family != MarginFamily.RiskMatrix || Aggregation is not (null or CrossUnitAggregation.NoOffset))
+            ? throw new InvalidMarginInputException("portfolio.lossFactors", "apply to the risk-matrix family with aggregation none")
+            : value;
+    }
 
     /// <summary>Whether the underlying has parameters (its own or the default).</summary>
     public bool Covers(string underlying) => Units.ContainsKey(underlying) || DefaultUnit is not null;

@@ -34,7 +34,7 @@ public sealed class PortfolioRiskState
         _profile = profile;
         _portfolio = portfolio;
         _units = units;
-        _figures = [.. units.Select(u => UnitFigures.Of(u.Margin))];
+        _figures = [.. units.Select(u => UnitFigures.Of(u.Margin, portfolio.LossFactors is not null))];
         _quoteScratch = new UnitFigures[_figures.Length];
         var width = units.Length == 0 ? 0 : units.Max(u => u.Grid.Width);
         _row = new double[width];
@@ -63,10 +63,9 @@ public sealed class PortfolioRiskState
         var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio);
         var units = groups.Select(g => RiskUnitEngine.Evaluate(g.Underlying, market.GetIndexPrice(g.Underlying), portfolio.For(g.Underlying, profile.Name), portfolio,
             g.Exposures, PortfolioMarginCalculator.OrdersOf(orders, g.Underlying))).ToArray();
-        var figures = units.Select(u => UnitFigures.Of(u.Margin)).ToArray();
+        var figures = units.Select(u => UnitFigures.Of(u.Margin, portfolio.LossFactors is not null)).ToArray();
         var (total, offset) = PortfolioMarginCalculator.Aggregate(portfolio.Aggregation, figures);
-        var ordersUsd = figures.Sum(f => f.OrdersUsd);
-        var (mm, im) = RiskUnitEngine.Relation(portfolio, total - offset, ordersUsd);
+        var (mm, im, _) = RiskUnitEngine.Totals(portfolio, figures);
         var result = new PortfolioMarginResult(PortfolioMarginCalculator.Report(account, market, profile, mm, im),
             [.. units.Select(u => u.Margin)], PortfolioMarginCalculator.Label(portfolio.Aggregation), total, offset);
         return new PortfolioRiskState(account, market, profile, portfolio, units, result, new MarginQuote(im, mm, total - offset));
@@ -96,7 +95,8 @@ public sealed class PortfolioRiskState
         ScenarioKernels.Accumulate(row, cells);
         var usdPerUnit = unit.Margin.UsdPerUnit;
         var (worst, counted) = RiskUnitEngine.WorstOf(grid, cells[..n]);
-        var riskMatrix = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), unit.AddOns.Amounts(exposure), usdPerUnit);
+        var amounts = unit.AddOns.Amounts(exposure);
+        var riskMatrix = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), amounts, usdPerUnit);
 
         var ordersMargin = 0.0;
         if (!ReferenceEquals(unit.Cells, unit.CellsWithOrders))
@@ -109,8 +109,9 @@ public sealed class PortfolioRiskState
         }
 
         var direction = grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0;
+        var (unitMm, unitIm) = LossFactorRequirement(unit.Grid.Parameters, Math.Max(0, -counted), amounts, usdPerUnit);
         return Quote(k, new UnitFigures(unit.Margin.Underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit,
-            unit.AddOns.NetDelta(exposure), direction, ordersMargin * usdPerUnit));
+            unit.AddOns.NetDelta(exposure), direction, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit));
     }
 
     /// <summary>
@@ -175,12 +176,14 @@ public sealed class PortfolioRiskState
 
             var usdPerUnit = unit.Margin.UsdPerUnit;
             var (worst, counted) = RiskUnitEngine.WorstOf(grid, cells.AsSpan(0, n));
-            var riskMatrix = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), addOns.Amounts(), usdPerUnit);
+            var amounts = addOns.Amounts();
+            var riskMatrix = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), amounts, usdPerUnit);
+            var (unitMm, unitIm) = LossFactorRequirement(unit.Grid.Parameters, Math.Max(0, -counted), amounts, usdPerUnit);
             var ordersMargin = withOrders is null
                 ? 0
                 : Math.Max(0, RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -RiskUnitEngine.WorstOf(grid, withOrders.AsSpan(0, n)).Counted), addOnsWithOrders!.Amounts(), usdPerUnit) - riskMatrix);
             figures[group.Key] = new UnitFigures(unit.Margin.Underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, addOns.NetDelta(),
-                grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit);
+                grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit);
         }
 
         return Quote(figures);
@@ -195,13 +198,12 @@ public sealed class PortfolioRiskState
 
     private MarginQuote Quote(ReadOnlySpan<UnitFigures> figures)
     {
-        var (total, offset) = PortfolioMarginCalculator.Aggregate(_portfolio.Aggregation, figures);
-        var orders = 0.0;
-        foreach (var f in figures)
-            orders += f.OrdersUsd;
-        var (mm, im) = RiskUnitEngine.Relation(_portfolio, total - offset, orders);
-        return new MarginQuote(im, mm, total - offset);
+        var (mm, im, riskMatrix) = RiskUnitEngine.Totals(_portfolio, figures);
+        return new MarginQuote(im, mm, riskMatrix);
     }
+
+    private (double Maintenance, double Initial) LossFactorRequirement(RiskUnitParameters p, double worstLoss, in AddOnAmounts amounts, double usdPerUnit) =>
+        _portfolio.LossFactors is { } factors ? RiskUnitEngine.LossFactorRequirement(factors, p, worstLoss, amounts, usdPerUnit) : default;
 
     private MarginQuote Recompute(IEnumerable<Position> positions) =>
         Create(new Account(_account.Id, _account.Mode, _account.Balances, _account.Positions.Concat(positions), _account.Orders), _market, _profile).Current;

@@ -54,6 +54,12 @@ internal static class RiskUnitEngine
         }
 
         var (mm, im) = Relation(portfolio, riskMatrix, ordersMargin);
+        if (portfolio.LossFactors is { } factors)
+        {
+            (mm, im) = LossFactorRequirement(factors, p, worstLoss, amounts, usdPerUnit);
+            im += ordersMargin;
+        }
+
         var scenarioPnls = grid.Scenarios.Select((s, i) => new ScenarioPnl(s, counted[i])).ToImmutableArray();
         var margin = new RiskUnitMargin(underlying, p.Currency, index, scenarioPnls, scenarioPnls[worst], worstLoss,
             [.. addOns.Lines(amounts, usdPerUnit)], riskMatrix, ordersMargin, mm, im, usdPerUnit,
@@ -87,7 +93,9 @@ internal static class RiskUnitEngine
         var usdPerUnit = p.Currency == UnitCurrency.Usd ? 1 : index;
         var (worst, counted) = WorstOf(grid, cells[..n]);
         var addOns = new AddOns(p.AddOns, index, exposures);
-        var riskMatrix = Combine(portfolio.Family, Math.Max(0, -counted), addOns.Amounts(), usdPerUnit);
+        var amounts = addOns.Amounts();
+        var riskMatrix = Combine(portfolio.Family, Math.Max(0, -counted), amounts, usdPerUnit);
+        var (unitMm, unitIm) = portfolio.LossFactors is { } factors ? LossFactorRequirement(factors, p, Math.Max(0, -counted), amounts, usdPerUnit) : default;
         var netDelta = addOns.NetDelta();
         var ordersMargin = 0.0;
         if (orders.Count > 0)
@@ -105,7 +113,7 @@ internal static class RiskUnitEngine
 
         ArrayPool<double>.Shared.Return(buffer);
         return new UnitFigures(underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, netDelta,
-            grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit);
+            grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit);
     }
 
     /// <summary>MM and IM from a risk-matrix margin: MM = factor x RM, IM = RM + orders; or MM = RM, IM = factor x MM + orders.</summary>
@@ -113,6 +121,41 @@ internal static class RiskUnitEngine
         portfolio.InitialFactor is { } factor
             ? (riskMatrix, factor * riskMatrix + ordersMargin)
             : (portfolio.MaintenanceFactor * riskMatrix, riskMatrix + ordersMargin);
+
+    /// <summary>
+    /// A unit's MM and IM (unit currency, IM without open orders) under loss factors
+    /// (docs/methodology.md §Loss factors): factor x worst loss + the add-ons' weighted parts, each
+    /// floored by the minimum delta charge when one is set.
+    /// </summary>
+    internal static (double Maintenance, double Initial) LossFactorRequirement(LossFactors factors, RiskUnitParameters p, double worstLoss,
+        in AddOnAmounts amounts, double usdPerUnit)
+    {
+        var (mm, im) = p.AddOns.Split(amounts);
+        var floor = amounts.MinimumDeltaCharge / usdPerUnit;
+        return (Math.Max(factors.Maintenance * worstLoss + mm / usdPerUnit, floor), Math.Max(factors.Initial * worstLoss + im / usdPerUnit, floor));
+    }
+
+    /// <summary>
+    /// The account's portfolio MM, IM and risk-matrix total (after cross-unit offsets) from its units' figures, USD:
+    /// under loss factors the units' own requirements add up; otherwise the aggregated risk-matrix margin goes through
+    /// <see cref="Relation"/>. Every path (full, quote, what-if) ends here.
+    /// </summary>
+    internal static (double Maintenance, double Initial, double RiskMatrix) Totals(PortfolioParameters portfolio, ReadOnlySpan<UnitFigures> figures)
+    {
+        var (total, offset) = PortfolioMarginCalculator.Aggregate(portfolio.Aggregation, figures);
+        double orders = 0, mm = 0, im = 0;
+        foreach (var f in figures)
+        {
+            orders += f.OrdersUsd;
+            mm += f.MaintenanceUsd;
+            im += f.InitialUsd;
+        }
+
+        if (portfolio.LossFactors is not null)
+            return (mm, im + orders, total - offset);
+        var (rm, ri) = Relation(portfolio, total - offset, orders);
+        return (rm, ri, total - offset);
+    }
 
     /// <summary>The worst counted cell of <paramref name="sums"/> and its counted value, without allocating.</summary>
     internal static (int Index, double Counted) WorstOf(UnitGrid grid, ReadOnlySpan<double> sums)

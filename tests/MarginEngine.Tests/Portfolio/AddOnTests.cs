@@ -84,6 +84,40 @@ public class AddOnTests
     }
 
     [Fact]
+    public void LossFactors_ScaleTheWorstLossOnly_AndEachAddOnCountsWhereItsWeightsSay()
+    {
+        // Long 1 perpetual, moves ±10%: worst loss 5,000. Futures contingency 1% x 1 x 50,000 = 500, weighted 0.5 in MM and
+        // 1 in IM (Derive: MM percent 0.5%, IM total 1%). Loss factors 0.8 / 1.0:
+        // MM = 0.8 x 5,000 + 0.5 x 500 = 4,250; IM = 1.0 x 5,000 + 1 x 500 = 5,500.
+        // The scaled relation (MM = 0.8 x risk-matrix margin) would give MM 0.8 x 5,500 = 4,400: the add-on scaled too.
+        var addOns = new AddOnParameters(FuturesContingency: 0.01,
+            Weights: new Dictionary<MarginEngine.Results.AddOnKind, AddOnWeights> { [MarginEngine.Results.AddOnKind.FuturesContingency] = new(0.5, 1) });
+        var unit = Unit(moves: [-0.1, 0, 0.1], vols: [VolState.Same], addOns: addOns);
+        var scaled = Profile(unit);
+        var derive = scaled with { Portfolio = scaled.Portfolio! with { LossFactors = new LossFactors(0.8, 1.0) } };
+        var position = new Position(BtcUsdt, 1m, 50_000m);
+
+        var result = Run(derive, Prices, position);
+        (result.Units.Single().MaintenanceMargin, result.Units.Single().InitialMargin).Should().Be((4_250, 5_500));
+        (result.Report.MaintenanceMargin, result.Report.InitialMargin).Should().Be((4_250m, 5_500m));
+        var quote = PortfolioMarginCalculator.Quote(Account([new(Usdt, 100_000m)], [position]), Prices, derive);
+        (quote.MaintenanceMargin, quote.InitialMargin).Should().Be((4_250, 5_500));
+        Run(scaled, Prices, position).Report.MaintenanceMargin.Should().Be(4_400m);
+    }
+
+    [Fact]
+    public void LossFactors_WithACrossUnitCredit_AreRejected()
+    {
+        var profile = Profile(Flat(AddOnParameters.None));
+        var act = () => profile.Portfolio! with
+        {
+            LossFactors = new LossFactors(0.8, 1),
+            Aggregation = new CrossUnitAggregation.PairCredit([new UnitPairCredit("BTC", "ETH", 0.5)]),
+        };
+        act.Should().Throw<MarginEngine.Errors.InvalidMarginInputException>().Where(e => e.Field == "portfolio.aggregation");
+    }
+
+    [Fact]
     public void MinimumDeltaCharge_NetPlusHedged()
     {
         // Long 3 perpetual, short 1 future: net 2, gross 4, hedged (4 - 2) / 2 = 1. (2% x 2 + 1% x 1) x 50,000 = 2,500, a floor over 0.

@@ -41,8 +41,11 @@ public class PortfolioRiskStateTests
 
     public static TheoryData<int, string> Cases() => new()
     {
-        { 1, "usd" }, { 2, "coin" }, { 3, "pair" }, { 4, "correlation" }, { 5, "okx" }, { 6, "span" }, { 7, "deribit-rules" },
+        { 1, "usd" }, { 2, "coin" }, { 3, "pair" }, { 4, "correlation" }, { 5, "okx" }, { 6, "span" }, { 7, "deribit-rules" }, { 8, "loss-factors" },
     };
+
+    private static MarginEngine.Profiles.RiskProfile WithLossFactors(MarginEngine.Profiles.RiskProfile profile, LossFactors factors) =>
+        profile with { Portfolio = profile.Portfolio! with { LossFactors = factors } };
 
     private static MarginEngine.Profiles.RiskProfile ProfileFor(string kind)
     {
@@ -55,6 +58,7 @@ public class PortfolioRiskStateTests
             "correlation" => Profile(usd, new CrossUnitAggregation.Correlation(["BTC", "ETH"], [[1.0, 0.7], [0.7, 1.0]])),
             "okx" => Profile(usd, mmFactor: 1, imFactor: 1.3, family: MarginFamily.Okx),
             "span" => Profile(usd, mmFactor: 1, family: MarginFamily.Span),
+            "loss-factors" => WithLossFactors(Profile(usd), new LossFactors(0.8, 1.2)),
             "deribit-rules" => Profile(Unit(extended: extended, includeCollateral: true, pnlOffset: 0.2, addOns: AllAddOns with
             {
                 ShortOptionNetting = ShortOptionNetting.AcrossRightsAtStrike,
