@@ -80,7 +80,7 @@ public static class BookJson
 
     private static MarketSnapshot ReadMarket(JsonCursor m)
     {
-        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities", "volatilitySurfaces");
+        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities", "volatilitySurfaces", "riskArrays");
         IEnumerable<KeyValuePair<string, double>> Values(JsonCursor? c) =>
             c is { } map ? map.Properties().Select(p => KeyValuePair.Create(p.Name, Checked(p.Value))).ToList() : [];
         var surfaces = (m.Optional("volatilitySurfaces")?.Properties() ?? []).Select(s =>
@@ -92,8 +92,15 @@ public static class BookJson
             var vols = surface.Required("volatilities").Items().Select(row => (IReadOnlyList<double>)row.Items().Select(v => v.Double()).ToList()).ToList();
             return surface.Build(() => new VolatilitySurface(id, expiries, moneyness, vols));
         }).ToList();
+        var arrays = (m.Optional("riskArrays")?.Properties() ?? []).Select(a =>
+        {
+            var (id, array) = a;
+            array.Only("losses", "compositeDelta");
+            var losses = array.Required("losses").Items().Select(l => l.Double()).ToList();
+            return KeyValuePair.Create(id, array.Build(() => new RiskArray(losses, array.Required("compositeDelta").Double())));
+        }).ToList();
         return m.Build(() => new MarketSnapshot(m.Required("valuationTime").Instant(), Values(m.Required("indexPrices")),
-            Values(m.Required("markPrices")), Values(m.Optional("impliedVolatilities")), surfaces));
+            Values(m.Required("markPrices")), Values(m.Optional("impliedVolatilities")), surfaces, arrays));
     }
 
     private static double Checked(JsonCursor value)
@@ -250,6 +257,23 @@ public static class BookJson
         }
 
         w.WriteEndObject();
+        if (market.RiskArrays.Count > 0)
+        {
+            w.WriteStartObject("riskArrays");
+            foreach (var (id, array) in market.RiskArrays.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                w.WriteStartObject(id);
+                w.WriteStartArray("losses");
+                foreach (var loss in array.Losses)
+                    w.WriteNumberValue(loss);
+                w.WriteEndArray();
+                w.WriteNumber("compositeDelta", array.CompositeDelta);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 

@@ -157,10 +157,27 @@ internal static class PortfolioJson
                 return new CrossUnitAggregation.NoOffset();
             case "pairCredit":
                 a.Only("kind", "pairs");
-                return new CrossUnitAggregation.PairCredit([.. a.Required("pairs").Items().Select(p =>
+                return new CrossUnitAggregation.PairCredit(Pairs(a));
+            case "scanningSpreads":
+                a.Only("kind", "pairs");
+                return new CrossUnitAggregation.ScanningSpreads(Pairs(a));
+            case "spreadCredits":
+                a.Only("kind", "spreads");
+                return new CrossUnitAggregation.SpreadCredits([.. a.Required("spreads").Items().Select(sp =>
                 {
-                    p.Only("first", "second", "rate");
-                    return new UnitPairCredit(p.Required("first").String(), p.Required("second").String(), p.Required("rate").Double());
+                    sp.Only("creditRate", "legs");
+                    var rate = sp.Required("creditRate").Double();
+                    if (!(rate >= 0 && rate <= 1))
+                        throw sp.Required("creditRate").Fail($"must be in [0, 1] but was {rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                    var legs = sp.Required("legs").Items().Select(l =>
+                    {
+                        l.Only("underlying", "deltaPerSpread");
+                        var delta = l.Required("deltaPerSpread").Double();
+                        return delta != 0 && double.IsFinite(delta)
+                            ? new SpreadLeg(l.Required("underlying").String(), delta)
+                            : throw l.Required("deltaPerSpread").Fail("must be finite and not zero");
+                    }).ToImmutableArray();
+                    return legs.Length >= 2 ? new InterCommoditySpread(rate, legs) : throw sp.Required("legs").Fail("a spread needs at least two legs");
                 })]);
             case "correlation":
                 a.Only("kind", "underlyings", "matrix");
@@ -168,9 +185,18 @@ internal static class PortfolioJson
                 var matrix = a.Required("matrix").Items().Select(row => row.Items().Select(c => c.Double()).ToImmutableArray()).ToImmutableArray();
                 return a.Build(() => new CrossUnitAggregation.Correlation(ids, matrix));
             default:
-                throw a.Required("kind").Fail($"must be one of none, pairCredit, correlation but was '{kind}'");
+                throw a.Required("kind").Fail($"must be one of none, pairCredit, spreadCredits, scanningSpreads, correlation but was '{kind}'");
         }
     }
+
+    private static ImmutableArray<UnitPairCredit> Pairs(JsonCursor a) =>
+    [
+        .. a.Required("pairs").Items().Select(p =>
+        {
+            p.Only("first", "second", "rate");
+            return new UnitPairCredit(p.Required("first").String(), p.Required("second").String(), p.Required("rate").Double());
+        }),
+    ];
 
     public static void Write(Utf8JsonWriter w, PortfolioParameters p)
     {
@@ -192,13 +218,29 @@ internal static class PortfolioJson
         {
             case CrossUnitAggregation.PairCredit credit:
                 w.WriteString("kind", "pairCredit");
-                w.WriteStartArray("pairs");
-                foreach (var pair in credit.Pairs)
+                WritePairs(w, credit.Pairs);
+                break;
+            case CrossUnitAggregation.ScanningSpreads scanning:
+                w.WriteString("kind", "scanningSpreads");
+                WritePairs(w, scanning.Pairs);
+                break;
+            case CrossUnitAggregation.SpreadCredits spreads:
+                w.WriteString("kind", "spreadCredits");
+                w.WriteStartArray("spreads");
+                foreach (var spread in spreads.Spreads)
                 {
                     w.WriteStartObject();
-                    w.WriteString("first", pair.First);
-                    w.WriteString("second", pair.Second);
-                    w.WriteNumber("rate", pair.Rate);
+                    w.WriteNumber("creditRate", spread.CreditRate);
+                    w.WriteStartArray("legs");
+                    foreach (var leg in spread.Legs)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("underlying", leg.Underlying);
+                        w.WriteNumber("deltaPerSpread", leg.DeltaPerSpread);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
                     w.WriteEndObject();
                 }
 
@@ -380,6 +422,21 @@ internal static class PortfolioJson
         }
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    private static void WritePairs(Utf8JsonWriter w, ImmutableArray<UnitPairCredit> pairs)
+    {
+        w.WriteStartArray("pairs");
+        foreach (var pair in pairs)
+        {
+            w.WriteStartObject();
+            w.WriteString("first", pair.First);
+            w.WriteString("second", pair.Second);
+            w.WriteNumber("rate", pair.Rate);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

@@ -17,6 +17,7 @@ public sealed class MarketSnapshot
     private readonly FrozenDictionary<string, VolatilitySurface> _surfaces;
     private readonly FrozenDictionary<string, decimal> _indexDecimals;
     private readonly FrozenDictionary<string, decimal> _markDecimals;
+    private readonly FrozenDictionary<string, RiskArray> _riskArrays;
 
     /// <summary>Creates a snapshot, checking every value.</summary>
     /// <param name="valuationTime">The instant every price refers to; time to expiry is measured from it.</param>
@@ -24,13 +25,15 @@ public sealed class MarketSnapshot
     /// <param name="markPrices">Mark price per instrument id, in the instrument's quote (coin for inverse options).</param>
     /// <param name="impliedVolatilities">Annualised implied volatility per option id (0.55 = 55%).</param>
     /// <param name="volatilitySurfaces">Surfaces by underlying, used for options without their own vol.</param>
+    /// <param name="riskArrays">Clearing-house risk arrays by instrument id (SPAN): positions in these are not repriced.</param>
     /// <exception cref="InvalidMarginInputException">A value that is NaN, infinite, zero or negative, or an empty id.</exception>
     public MarketSnapshot(
         Instant valuationTime,
         IEnumerable<KeyValuePair<string, double>> indexPrices,
         IEnumerable<KeyValuePair<string, double>> markPrices,
         IEnumerable<KeyValuePair<string, double>>? impliedVolatilities = null,
-        IEnumerable<VolatilitySurface>? volatilitySurfaces = null)
+        IEnumerable<VolatilitySurface>? volatilitySurfaces = null,
+        IEnumerable<KeyValuePair<string, RiskArray>>? riskArrays = null)
     {
         ValuationTime = valuationTime;
         _indexPrices = Checked(indexPrices, "indexPrices");
@@ -46,6 +49,15 @@ public sealed class MarketSnapshot
         _surfaces = surfaces.ToFrozenDictionary(StringComparer.Ordinal);
         _indexDecimals = _indexPrices.ToFrozenDictionary(p => p.Key, p => Rounding.ToDecimal(p.Value), StringComparer.Ordinal);
         _markDecimals = _markPrices.ToFrozenDictionary(p => p.Key, p => Rounding.ToDecimal(p.Value), StringComparer.Ordinal);
+        var arrays = new Dictionary<string, RiskArray>(StringComparer.Ordinal);
+        foreach (var (id, array) in riskArrays ?? [])
+        {
+            Guard.Id(id, "riskArrays");
+            if (!arrays.TryAdd(id, Guard.NotNull(array, $"riskArrays[{id}]")))
+                throw new InvalidMarginInputException($"riskArrays[{id}]", "is given twice");
+        }
+
+        _riskArrays = arrays.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The valuation instant.</summary>
@@ -59,6 +71,9 @@ public sealed class MarketSnapshot
 
     /// <summary>Implied volatilities by option id.</summary>
     public IReadOnlyDictionary<string, double> ImpliedVolatilities => _impliedVolatilities;
+
+    /// <summary>Clearing-house risk arrays by instrument id.</summary>
+    public IReadOnlyDictionary<string, RiskArray> RiskArrays => _riskArrays;
 
     /// <summary>Volatility surfaces by underlying asset id.</summary>
     public IReadOnlyDictionary<string, VolatilitySurface> VolatilitySurfaces => _surfaces;
@@ -107,7 +122,7 @@ public sealed class MarketSnapshot
     {
         var marks = _markPrices.ToDictionary();
         marks[instrumentId] = price;
-        return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities, _surfaces.Values);
+        return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities, _surfaces.Values, _riskArrays);
     }
 
     private static FrozenDictionary<string, double> Checked(IEnumerable<KeyValuePair<string, double>> values, string field)

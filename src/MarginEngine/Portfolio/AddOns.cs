@@ -62,7 +62,7 @@ internal sealed class AddOns
 
         if (_p.RollShock is not null && e.RollYears is { } years)
             _rollGroups[years] = _rollGroups.GetValueOrDefault(years) + delta;
-        if (e.Kind == ExposureKind.Option)
+        if (e.Option is not null)
         {
             if (_p.ShortOptionContingency is not null)
             {
@@ -75,7 +75,7 @@ internal sealed class AddOns
             if (e.Quantity < 0)
                 _shortOptionCoins -= e.Quantity * e.Size;
             _optionCoins += Math.Abs(e.Quantity * e.Size);
-            if (_p.ThetaDecayDays is { } days)
+            if (_p.ThetaDecayDays is { } days && e.Kind == ExposureKind.Option)
                 _thetaUsd += e.ToUsd(e.Decay(_index, days), _index, _index);
         }
 
@@ -102,7 +102,7 @@ internal sealed class AddOns
             }
 
             extraYears = extra.RollYears ?? double.NaN;
-            if (extra.Kind == ExposureKind.Option)
+            if (extra.Option is not null)
             {
                 if (_p.ShortOptionContingency is not null)
                 {
@@ -113,7 +113,7 @@ internal sealed class AddOns
                 if (extra.Quantity < 0)
                     shortCoins -= extra.Quantity * extra.Size;
                 optionCoins += Math.Abs(extra.Quantity * extra.Size);
-                if (_p.ThetaDecayDays is { } days)
+                if (_p.ThetaDecayDays is { } days && extra.Kind == ExposureKind.Option)
                     theta += extra.ToUsd(extra.Decay(_index, days), _index, _index);
             }
 

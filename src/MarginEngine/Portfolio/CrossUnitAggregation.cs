@@ -5,8 +5,10 @@ namespace MarginEngine.Portfolio;
 
 /// <summary>
 /// How risk units offset each other (docs/methodology.md §Aggregation). Closed set:
-/// <see cref="NoOffset"/> (OKX, Bybit, Deribit), <see cref="PairCredit"/> (SPAN inter-commodity
-/// credit), <see cref="Correlation"/> (sqrt(L' C L) on the units' worst losses).
+/// <see cref="NoOffset"/> (OKX, Bybit, Deribit), <see cref="PairCredit"/> (a simple pair credit),
+/// <see cref="SpreadCredits"/> (SPAN inter-commodity spreads: ratios, priority, a credit on each leg),
+/// <see cref="ScanningSpreads"/> (SPAN scanning-based spreads), <see cref="Correlation"/> (sqrt(L' C L)
+/// on the units' worst losses).
 /// </summary>
 public abstract record CrossUnitAggregation
 {
@@ -22,6 +24,23 @@ public abstract record CrossUnitAggregation
     /// rate times the smaller of the two worst losses is taken off; each unit's loss is credited once.
     /// </summary>
     public sealed record PairCredit(ImmutableArray<UnitPairCredit> Pairs) : CrossUnitAggregation;
+
+    /// <summary>
+    /// SPAN inter-commodity spreads, in priority order (the list's order): each forms as many spreads as
+    /// the units' remaining net deltas allow at its leg ratios, and credits each leg
+    /// <c>rate x deltas in the spread x (the leg's worst loss / |its net delta|)</c>; deltas used by a
+    /// spread are not available to later ones.
+    /// </summary>
+    public sealed record SpreadCredits(ImmutableArray<InterCommoditySpread> Spreads) : CrossUnitAggregation;
+
+    /// <summary>
+    /// SPAN scanning-based spreads: for each pair, scenario by scenario, the losing unit's loss less the
+    /// credit rate times the gaining unit's gain (both losses when both lose), on the units' cells before
+    /// the gain offset (a gaining leg counts in full, times the rate); the pair's requirement is
+    /// the worst such cell instead of the sum of the two worst losses. The units need the same scenarios.
+    /// Each unit takes part in one pair at most (the first listed).
+    /// </summary>
+    public sealed record ScanningSpreads(ImmutableArray<UnitPairCredit> Pairs) : CrossUnitAggregation;
 
     /// <summary>
     /// Worst losses aggregate as sqrt(L' C L), C the correlation of the listed underlyings' returns,
@@ -60,3 +79,13 @@ public abstract record CrossUnitAggregation
 
 /// <summary>A credit rate between two underlyings' risk units.</summary>
 public sealed record UnitPairCredit(string First, string Second, double Rate);
+
+/// <summary>One SPAN inter-commodity spread: its credit rate and legs.</summary>
+/// <param name="CreditRate">Share of each leg's charge in the spread that is credited (e.g. 0.55).</param>
+/// <param name="Legs">The legs with their signed deltas per spread, e.g. BTC +1 and ETH -30: long 1 BTC against short 30 ETH (or the mirror).</param>
+public sealed record InterCommoditySpread(double CreditRate, ImmutableArray<SpreadLeg> Legs);
+
+/// <summary>A leg of an inter-commodity spread.</summary>
+/// <param name="Underlying">The unit's underlying.</param>
+/// <param name="DeltaPerSpread">Signed net delta (coins) one spread takes from the unit; the signs say which sides offset.</param>
+public sealed record SpreadLeg(string Underlying, double DeltaPerSpread);

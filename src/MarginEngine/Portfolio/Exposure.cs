@@ -61,13 +61,30 @@ internal sealed class Exposure
     /// <summary>Roll-shock group: the expiry in years, or 0 for perpetuals; null for spot and collateral.</summary>
     public double? RollYears { get; private init; }
 
+    /// <summary>A clearing house's per-contract losses in CME order (risk-array legs only).</summary>
+    public MarketData.RiskArray? RiskArray { get; private init; }
+
     /// <summary>USD delta in coins at the snapshot.</summary>
     public double DeltaCoins => Kind switch
     {
         ExposureKind.InverseFuture => Quantity * Size / BasePrice,
         ExposureKind.Option => Quantity * Size * Delta,
+        ExposureKind.RiskArray => Quantity * RiskArray!.CompositeDelta,
         _ => Quantity * Size,
     };
+
+    /// <summary>
+    /// A leg valued from its clearing house's risk array (docs/methodology.md §SPAN risk arrays), not repriced; an
+    /// option keeps its contract for the contingencies and the short-option minimum.
+    /// </summary>
+    public static Exposure FromRiskArray(Instrument instrument, double quantity, MarketData.RiskArray array, double? rollYears) =>
+        new(instrument.Id, ExposureKind.RiskArray, false, quantity, (double)instrument.ContractSize, double.NaN, 1, instrument.SettlementAsset.Id)
+        {
+            RiskArray = array,
+            Option = instrument as EuropeanOption,
+            StrikeValue = instrument is EuropeanOption o ? (double)o.Strike : 0,
+            RollYears = rollYears,
+        };
 
     public static Exposure Holding(string id, double coins, double index) => new(id, ExposureKind.Holding, false, coins, 1, index, 1);
 
@@ -101,6 +118,9 @@ internal sealed class Exposure
     {
         switch (Kind)
         {
+            case ExposureKind.RiskArray:
+                throw new Errors.InvalidMarginInputException($"riskArrays[{Id}]",
+                    "a leg with a clearing-house risk array is valued only in its SPAN scenarios, not at other moves");
             case ExposureKind.LinearFuture:
             case ExposureKind.Holding:
                 return Quantity * Size * BasePrice * move;
@@ -175,4 +195,7 @@ internal enum ExposureKind
 
     /// <summary>European option, fully repriced.</summary>
     Option,
+
+    /// <summary>A leg valued from a clearing house's risk array (SPAN), not repriced.</summary>
+    RiskArray,
 }

@@ -145,6 +145,17 @@ public static class PortfolioMarginCalculator
         StandardMath.CheckLive(instrument, market);
         var index = market.GetIndexPrice(instrument.Underlying.Id);
         var settlementToUsd = instrument.Settlement == Settlement.Linear ? market.GetIndexPrice(instrument.SettlementAsset.Id) : 1;
+        if (market.RiskArrays.TryGetValue(instrument.Id, out var array))
+        {
+            return Exposure.FromRiskArray(instrument, quantity, array, instrument switch
+            {
+                Perpetual => 0,
+                Future f => YearFraction.Between(market.ValuationTime, f.Expiry),
+                EuropeanOption o => YearFraction.Between(market.ValuationTime, o.Expiry),
+                _ => null,
+            });
+        }
+
         return instrument switch
         {
             Spot => Exposure.Spot(id, quantity, market.GetMarkPrice(instrument.Id), settlementToUsd),
@@ -177,6 +188,10 @@ public static class PortfolioMarginCalculator
                 }
 
                 return (total, offset);
+            case CrossUnitAggregation.SpreadCredits spreads:
+                return (total, SpreadCredit(spreads, units));
+            case CrossUnitAggregation.ScanningSpreads scanning:
+                return (total, ScanningCredit(scanning, units));
             case CrossUnitAggregation.Correlation correlation:
                 var quadratic = 0.0;
                 var sum = 0.0;
@@ -197,9 +212,89 @@ public static class PortfolioMarginCalculator
         }
     }
 
+    /// <summary>
+    /// SPAN inter-commodity spreads in priority order: n = min over legs of remaining delta / delta per spread (all legs
+    /// oriented alike); each leg credited rate x n x |delta per spread| x worst loss / |net delta|; deltas consumed.
+    /// </summary>
+    private static double SpreadCredit(CrossUnitAggregation.SpreadCredits spreads, ReadOnlySpan<UnitFigures> units)
+    {
+        Span<double> remaining = units.Length <= 64 ? stackalloc double[units.Length] : new double[units.Length];
+        for (var i = 0; i < units.Length; i++)
+            remaining[i] = units[i].NetDelta;
+        var credit = 0.0;
+        foreach (var spread in spreads.Spreads)
+        {
+            var count = double.PositiveInfinity;
+            var orientation = 0;
+            foreach (var leg in spread.Legs)
+            {
+                var at = IndexOf(units, leg.Underlying);
+                var ratio = at < 0 ? 0 : remaining[at] / leg.DeltaPerSpread;
+                var sign = Math.Sign(ratio);
+                if (sign == 0 || (orientation != 0 && sign != orientation))
+                {
+                    count = 0;
+                    break;
+                }
+
+                orientation = sign;
+                count = Math.Min(count, Math.Abs(ratio));
+            }
+
+            if (!(count > 0) || double.IsInfinity(count))
+                continue;
+            foreach (var leg in spread.Legs)
+            {
+                var at = IndexOf(units, leg.Underlying);
+                var used = count * Math.Abs(leg.DeltaPerSpread);
+                credit += spread.CreditRate * used * units[at].WorstLossUsd / Math.Abs(units[at].NetDelta);
+                remaining[at] -= Math.Sign(remaining[at]) * used;
+            }
+        }
+
+        return credit;
+    }
+
+    /// <summary>
+    /// SPAN scanning-based spreads: per pair, the worst cell of (loser's loss - rate x gainer's gain), or both losses,
+    /// on the units' cells before the gain offset, replaces the sum of the two worst losses; the credit is the difference.
+    /// </summary>
+    private static double ScanningCredit(CrossUnitAggregation.ScanningSpreads scanning, ReadOnlySpan<UnitFigures> units)
+    {
+        var credit = 0.0;
+        var paired = 0UL;
+        foreach (var pair in scanning.Pairs)
+        {
+            var a = IndexOf(units, pair.First);
+            var b = IndexOf(units, pair.Second);
+            if (a < 0 || b < 0 || (paired & ((1UL << a) | (1UL << b))) != 0)
+                continue;
+            var (x, y) = (units[a].CellsUsd!, units[b].CellsUsd!);
+            if (x.Length != y.Length)
+                throw new InvalidMarginInputException("aggregation.pairs",
+                    $"a scanning spread between {pair.First} and {pair.Second} needs the same scenarios in both units ({x.Length} and {y.Length})");
+            var requirement = 0.0;
+            for (var i = 0; i < x.Length; i++)
+            {
+                var loss = x[i] < 0 && y[i] < 0 ? -(x[i] + y[i])
+                    : x[i] < 0 ? -x[i] - pair.Rate * y[i]
+                    : y[i] < 0 ? -y[i] - pair.Rate * x[i]
+                    : 0;
+                requirement = Math.Max(requirement, loss);
+            }
+
+            credit += units[a].WorstLossUsd + units[b].WorstLossUsd - requirement;
+            paired |= (1UL << a) | (1UL << b);
+        }
+
+        return credit;
+    }
+
     internal static string Label(CrossUnitAggregation aggregation) => aggregation switch
     {
         CrossUnitAggregation.PairCredit => "pair credit",
+        CrossUnitAggregation.SpreadCredits => "inter-commodity spreads",
+        CrossUnitAggregation.ScanningSpreads => "scanning-based spreads",
         CrossUnitAggregation.Correlation => "correlation",
         _ => "none",
     };

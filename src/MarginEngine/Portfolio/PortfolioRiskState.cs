@@ -34,7 +34,7 @@ public sealed class PortfolioRiskState
         _profile = profile;
         _portfolio = portfolio;
         _units = units;
-        _figures = [.. units.Select(u => UnitFigures.Of(u.Margin, portfolio.LossFactors is not null))];
+        _figures = [.. units.Select(u => UnitFigures.Of(u, portfolio))];
         _quoteScratch = new UnitFigures[_figures.Length];
         var width = units.Length == 0 ? 0 : units.Max(u => u.Grid.Width);
         _row = new double[width];
@@ -63,7 +63,7 @@ public sealed class PortfolioRiskState
         var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio);
         var units = groups.Select(g => RiskUnitEngine.Evaluate(g.Underlying, market.GetIndexPrice(g.Underlying), portfolio.For(g.Underlying, profile.Name), portfolio,
             g.Exposures, PortfolioMarginCalculator.OrdersOf(orders, g.Underlying))).ToArray();
-        var figures = units.Select(u => UnitFigures.Of(u.Margin, portfolio.LossFactors is not null)).ToArray();
+        var figures = units.Select(u => UnitFigures.Of(u, portfolio)).ToArray();
         var (total, offset) = PortfolioMarginCalculator.Aggregate(portfolio.Aggregation, figures);
         var (mm, im, _) = RiskUnitEngine.Totals(portfolio, figures);
         var result = new PortfolioMarginResult(PortfolioMarginCalculator.Report(account, market, profile, mm, im),
@@ -97,6 +97,7 @@ public sealed class PortfolioRiskState
         var (worst, counted) = RiskUnitEngine.WorstOf(grid, cells[..n]);
         var amounts = unit.AddOns.Amounts(exposure);
         var riskMatrix = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), amounts, usdPerUnit);
+        var cellsUsd = UnitFigures.Cells(_portfolio, cells[..n], usdPerUnit);
 
         var ordersMargin = 0.0;
         if (!ReferenceEquals(unit.Cells, unit.CellsWithOrders))
@@ -111,7 +112,7 @@ public sealed class PortfolioRiskState
         var direction = grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0;
         var (unitMm, unitIm) = LossFactorRequirement(unit.Grid.Parameters, Math.Max(0, -counted), amounts, usdPerUnit);
         return Quote(k, new UnitFigures(unit.Margin.Underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit,
-            unit.AddOns.NetDelta(exposure), direction, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit));
+            unit.AddOns.NetDelta(exposure), direction, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit, cellsUsd));
     }
 
     /// <summary>
@@ -183,7 +184,8 @@ public sealed class PortfolioRiskState
                 ? 0
                 : Math.Max(0, RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -RiskUnitEngine.WorstOf(grid, withOrders.AsSpan(0, n)).Counted), addOnsWithOrders!.Amounts(), usdPerUnit) - riskMatrix);
             figures[group.Key] = new UnitFigures(unit.Margin.Underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, addOns.NetDelta(),
-                grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit);
+                grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit,
+                UnitFigures.Cells(_portfolio, cells.AsSpan(0, n), usdPerUnit));
         }
 
         return Quote(figures);

@@ -96,6 +96,7 @@ internal static class RiskUnitEngine
         var amounts = addOns.Amounts();
         var riskMatrix = Combine(portfolio.Family, Math.Max(0, -counted), amounts, usdPerUnit);
         var (unitMm, unitIm) = portfolio.LossFactors is { } factors ? LossFactorRequirement(factors, p, Math.Max(0, -counted), amounts, usdPerUnit) : default;
+        var cellsUsd = UnitFigures.Cells(portfolio, cells[..n], usdPerUnit);
         var netDelta = addOns.NetDelta();
         var ordersMargin = 0.0;
         if (orders.Count > 0)
@@ -113,7 +114,7 @@ internal static class RiskUnitEngine
 
         ArrayPool<double>.Shared.Return(buffer);
         return new UnitFigures(underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, netDelta,
-            grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit);
+            grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit, cellsUsd);
     }
 
     /// <summary>MM and IM from a risk-matrix margin: MM = factor x RM, IM = RM + orders; or MM = RM, IM = factor x MM + orders.</summary>

@@ -18,6 +18,7 @@ internal sealed class UnitGrid
 {
     private readonly (VolState Vol, double Fraction)[] _levels;
     private readonly int[] _levelOf;
+    private readonly int[]? _spanIndex;
 
     public UnitGrid(RiskUnitParameters parameters, double index)
     {
@@ -47,6 +48,7 @@ internal sealed class UnitGrid
         }
 
         _levels = [.. levels];
+        _spanIndex = SpanIndex();
         for (var i = n; i < Width; i++)
         {
             Price[i] = index;
@@ -94,6 +96,17 @@ internal sealed class UnitGrid
     /// <param name="row">Output, <see cref="Width"/> lanes: one per scenario, then zeros.</param>
     public void FillRow(Exposure exposure, Span<double> scratch, Span<double> row)
     {
+        if (exposure.Kind == ExposureKind.RiskArray)
+        {
+            var map = _spanIndex ?? throw new Errors.InvalidMarginInputException($"riskArrays[{exposure.Id}]",
+                "a risk array needs a USD unit with SPAN's 16 scenarios (0, ±1/3, ±2/3, ±3/3 of the range with vol up and down, and two extremes)");
+            var losses = exposure.RiskArray!.Losses;
+            for (var i = 0; i < map.Length; i++)
+                row[i] = -exposure.Quantity * losses[map[i]];
+            row[map.Length..Width].Clear();
+            return;
+        }
+
         if (exposure.Kind == ExposureKind.Option)
         {
             var stdDev = scratch[..Width];
@@ -107,6 +120,35 @@ internal sealed class UnitGrid
         for (var i = 0; i < n; i++)
             row[i] = Lane(exposure, i);
         row[n..Width].Clear();
+    }
+
+    /// <summary>
+    /// The CME risk-array position (0-based) of each scenario: standard cells at k/3 of the range (k = -3..3) with vol
+    /// up or down, and the two extreme cells (docs/methodology.md §SPAN risk arrays); null when the unit is not a USD
+    /// grid of SPAN's 16 scenarios, which cannot take a risk array.
+    /// </summary>
+    private int[]? SpanIndex()
+    {
+        if (Count != MarketData.RiskArray.ScenarioCount || Parameters.Currency != UnitCurrency.Usd)
+            return null;
+        var map = new int[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var s = Scenarios[i];
+            if (s.Kind == ScenarioKind.Extreme)
+            {
+                map[i] = s.PriceMove > 0 ? 14 : 15;
+                continue;
+            }
+
+            var thirds = 3 * s.PriceMove / Parameters.PriceRange;
+            var k = (int)Math.Round(thirds);
+            if (s.Kind != ScenarioKind.Standard || s.Vol == VolState.Same || Math.Abs(thirds - k) > 1e-9 || Math.Abs(k) > 3)
+                return null;
+            map[i] = (k == 0 ? 0 : k > 0 ? 2 + 4 * (k - 1) : 4 + 4 * (-k - 1)) + (s.Vol == VolState.Up ? 0 : 1);
+        }
+
+        return map.Distinct().Count() == Count ? map : null;
     }
 
     /// <summary>One scenario of a holding's, perpetual's or future's row (closed forms, no repricing).</summary>
