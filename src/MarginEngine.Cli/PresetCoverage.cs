@@ -1,6 +1,7 @@
 using MarginEngine.Assets;
 using MarginEngine.Instruments;
 using MarginEngine.Json;
+using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 using MarginEngine.Results;
 
@@ -34,6 +35,43 @@ internal static class PresetCoverage
         ("portfolio: SOL unit", p => Unit(p, "SOL")),
     ];
 
+    private static readonly (string Item, Func<RiskProfile, string> Cell)[] Rules =
+    [
+        ("isolated liquidation price", p => Standard(p, p.IsolatedLiquidation == LiquidationPriceRule.MaintenanceAtEntry ? "MM at entry (Bybit)" : "MM at the liquidation price (Binance)")),
+        ("resting orders", p => Standard(p, (p.OpenOrders.MaintenanceAsIfFilled, p.OpenOrders.ClosingFeeAsIfFilled) switch
+        {
+            (true, true) => "IM; MM and closing fee as if filled (KuCoin)",
+            (true, false) => "IM; MM as if filled",
+            (false, true) => "IM; closing fee as if filled",
+            _ => "IM reserved",
+        })),
+        ("option premium in IM", p => p.Options is { } o ? o.PremiumBasis == OptionPremiumBasis.Mark ? "mark (Deribit)" : "max(entry, mark) (Bybit)" : "-"),
+        ("borrowed", p => p.Borrow.Basis == BorrowBasis.NegativeCurrencyEquity ? "negative currency equity (OKX MR8)" : "negative balance"),
+        ("collateral haircut", p => p.Haircut == HaircutApplication.InitialMarginOnly ? "IM only" : "in the collateral value"),
+        ("portfolio MM / IM", p => p.Portfolio switch
+        {
+            null => p.Unified is null ? "-" : "uniMMR ladder",
+            { LossFactors: { } lf } => $"loss factors {lf.Maintenance} / {lf.Initial}",
+            { InitialFactor: { } f } => $"MM = RM, IM = {f} x MM",
+            var pp => $"MM = {pp.MaintenanceFactor} x RM, IM = RM",
+        }),
+        ("cross-unit offsets", p => p.Portfolio?.Aggregation switch
+        {
+            null => "-",
+            CrossUnitAggregation.SpreadCredits => "inter-commodity spreads (SPAN)",
+            CrossUnitAggregation.ScanningSpreads => "scanning-based spreads (SPAN)",
+            CrossUnitAggregation.PairCredit => "pair credit",
+            CrossUnitAggregation.Correlation => "correlation",
+            _ => "none",
+        }),
+        ("extended-cell gains", p => p.Portfolio?.Units.Values.Any(u => u.ExtendedMoves.Length > 0) == true
+            ? p.Portfolio.Units.Values.All(u => u.ZeroExtendedGains) ? "zero (Deribit)" : "at the gain offset"
+            : "-"),
+        ("short-option contingency", p => p.Portfolio?.Units.Values.FirstOrDefault(u => u.AddOns.ShortOptionContingency is not null) is { } u
+            ? u.AddOns.ShortOptionNetting == ShortOptionNetting.AcrossRightsAtStrike ? "netted across rights at a strike" : "per series"
+            : "-"),
+    ];
+
     /// <summary>The coverage as a Markdown table: one row per item, one column per preset.</summary>
     public static string Markdown()
     {
@@ -45,15 +83,19 @@ internal static class PresetCoverage
             $"| methods | {string.Join(" | ", presets.Select(p => string.Join(", ", p.Methods.Select(m => m.ToString().ToLowerInvariant()))))} |",
         };
         lines.AddRange(Items.Select(i => $"| {i.Item} | {string.Join(" | ", presets.Select(i.Cell))} |"));
+        lines.Add($"| **rules** |{string.Concat(presets.Select(_ => " |"))}");
+        lines.AddRange(Rules.Select(i => $"| {i.Item} | {string.Join(" | ", presets.Select(i.Cell))} |"));
         return string.Join('\n', lines) + '\n';
     }
 
     private static Instrument[] Linear(Asset coin) => [new Perpetual("x", coin, Usdt, Settlement.Linear), new Perpetual("x", coin, Usdc, Settlement.Linear)];
 
+    private static string Standard(RiskProfile profile, string rule) => profile.Methods.Contains(MarginMethod.Isolated) ? rule : "-";
+
     private static string Rule(RiskProfile profile, Instrument[] instruments)
     {
         if (!profile.Methods.Contains(MarginMethod.Isolated))
-            return "-";
+            return profile.Portfolio is not null && instruments[0].Underlying.Id is var u && profile.Portfolio.Covers(u) ? "portfolio grid only" : "-";
         foreach (var instrument in instruments)
         {
             foreach (var key in ProductKey.Candidates(instrument))
