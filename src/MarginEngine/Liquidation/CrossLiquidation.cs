@@ -7,7 +7,7 @@ namespace MarginEngine.Liquidation;
 /// <summary>
 /// Liquidation price of one perpetual or future in a shared pool: the mark P at which the pool's
 /// margin balance equals its MM, every other position, order and balance held where it is
-/// (docs/methodology.md §Liquidation). Solved with Brent's method (MathNet) on
+/// (docs/methodology.md §Cross). Solved with Brent's method (MathNet) on
 /// <c>g(P) = excess - c(mark) + c(P)</c>, where excess = margin balance - MM at mark and
 /// c(P) = the position's USD P&amp;L minus its MM (and closing fee) at P; g is continuous and
 /// monotone in P, so the root is unique.

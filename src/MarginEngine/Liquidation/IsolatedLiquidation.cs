@@ -5,7 +5,7 @@ namespace MarginEngine.Liquidation;
 
 /// <summary>
 /// Closed-form liquidation and bankruptcy prices of one isolated perpetual or future
-/// (docs/methodology.md §Liquidation). Side s = +1 long / -1 short; Q = |quantity| x contract size;
+/// (docs/methodology.md §Isolated). Side s = +1 long / -1 short; Q = |quantity| x contract size;
 /// WB = the position's margin in its settlement asset; f = closing-fee rate when fees count, else 0.
 /// Linear: <c>LP = (WB + cum - s Q E) / (Q (mmr + f) - s Q)</c>.
 /// Inverse (F = Q in USD, WB in coin; from "equity in coin = MM in coin"):

@@ -1,6 +1,6 @@
 namespace MarginEngine.Profiles;
 
-/// <summary>How an isolated position's liquidation price is found (docs/methodology.md §Liquidation).</summary>
+/// <summary>How an isolated position's liquidation price is found (docs/methodology.md §Isolated).</summary>
 public enum LiquidationPriceRule
 {
     /// <summary>

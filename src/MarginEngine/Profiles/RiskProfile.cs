@@ -107,7 +107,7 @@ public sealed record RiskProfile
     /// <summary>Where collateral haircuts count: in the collateral's value (default) or as an IM charge only.</summary>
     public HaircutApplication Haircut { get; init; }
 
-    /// <summary>How an isolated position's liquidation price is found (docs/methodology.md §Liquidation).</summary>
+    /// <summary>How an isolated position's liquidation price is found (docs/methodology.md §Isolated).</summary>
     public LiquidationPriceRule IsolatedLiquidation { get; init; }
 
     /// <summary>Portfolio-margin parameters, or null.</summary>
