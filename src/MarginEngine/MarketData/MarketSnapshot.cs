@@ -18,6 +18,8 @@ public sealed class MarketSnapshot
     private readonly FrozenDictionary<string, decimal> _indexDecimals;
     private readonly FrozenDictionary<string, decimal> _markDecimals;
     private readonly FrozenDictionary<string, RiskArray> _riskArrays;
+    private readonly FrozenDictionary<string, RateCurve> _forwards;
+    private readonly FrozenDictionary<string, RateCurve> _discountRates;
 
     /// <summary>Creates a snapshot, checking every value.</summary>
     /// <param name="valuationTime">The instant every price refers to; time to expiry is measured from it.</param>
@@ -26,6 +28,8 @@ public sealed class MarketSnapshot
     /// <param name="impliedVolatilities">Annualised implied volatility per option id (0.55 = 55%).</param>
     /// <param name="volatilitySurfaces">Surfaces by underlying, used for options without their own vol.</param>
     /// <param name="riskArrays">Clearing-house risk arrays by instrument id (SPAN): positions in these are not repriced.</param>
+    /// <param name="forwards">Forward curves by underlying, as basis rates (<see cref="RateCurve.FromForwards"/> turns forwards into them); without one, an option's forward is the index.</param>
+    /// <param name="discountRates">Discount-rate curves by underlying; without one, option values are not discounted.</param>
     /// <exception cref="InvalidMarginInputException">A value that is NaN, infinite, zero or negative, or an empty id.</exception>
     public MarketSnapshot(
         Instant valuationTime,
@@ -33,7 +37,9 @@ public sealed class MarketSnapshot
         IEnumerable<KeyValuePair<string, double>> markPrices,
         IEnumerable<KeyValuePair<string, double>>? impliedVolatilities = null,
         IEnumerable<VolatilitySurface>? volatilitySurfaces = null,
-        IEnumerable<KeyValuePair<string, RiskArray>>? riskArrays = null)
+        IEnumerable<KeyValuePair<string, RiskArray>>? riskArrays = null,
+        IEnumerable<KeyValuePair<string, RateCurve>>? forwards = null,
+        IEnumerable<KeyValuePair<string, RateCurve>>? discountRates = null)
     {
         ValuationTime = valuationTime;
         _indexPrices = Checked(indexPrices, "indexPrices");
@@ -58,6 +64,8 @@ public sealed class MarketSnapshot
         }
 
         _riskArrays = arrays.ToFrozenDictionary(StringComparer.Ordinal);
+        _forwards = Curves(forwards, "forwards");
+        _discountRates = Curves(discountRates, "discountRates");
     }
 
     /// <summary>The valuation instant.</summary>
@@ -71,6 +79,31 @@ public sealed class MarketSnapshot
 
     /// <summary>Implied volatilities by option id.</summary>
     public IReadOnlyDictionary<string, double> ImpliedVolatilities => _impliedVolatilities;
+
+    /// <summary>Forward curves (basis rates) by underlying asset id.</summary>
+    public IReadOnlyDictionary<string, RateCurve> Forwards => _forwards;
+
+    /// <summary>Discount-rate curves by underlying asset id.</summary>
+    public IReadOnlyDictionary<string, RateCurve> DiscountRates => _discountRates;
+
+    /// <summary>
+    /// The forward of <paramref name="underlyingId"/> for <paramref name="expiry"/>: index x exp(r x T) on its
+    /// forward curve, or the index when it has none (docs/methodology.md §Forwards and discounting).
+    /// </summary>
+    /// <exception cref="MissingMarketDataException">No index price for the underlying.</exception>
+    public double GetForward(string underlyingId, Instant expiry)
+    {
+        var index = GetIndexPrice(underlyingId);
+        return _forwards.TryGetValue(underlyingId, out var curve)
+            ? index * Math.Exp(curve.RateAt(expiry) * Pricing.YearFraction.Between(ValuationTime, expiry))
+            : index;
+    }
+
+    /// <summary>The discount factor exp(-r x T) of <paramref name="underlyingId"/>'s options expiring at <paramref name="expiry"/>; 1 without a curve.</summary>
+    public double GetDiscountFactor(string underlyingId, Instant expiry) =>
+        _discountRates.TryGetValue(underlyingId, out var curve)
+            ? Math.Exp(-curve.RateAt(expiry) * Math.Max(Pricing.YearFraction.Between(ValuationTime, expiry), 0))
+            : 1.0;
 
     /// <summary>Clearing-house risk arrays by instrument id.</summary>
     public IReadOnlyDictionary<string, RiskArray> RiskArrays => _riskArrays;
@@ -122,7 +155,20 @@ public sealed class MarketSnapshot
     {
         var marks = _markPrices.ToDictionary();
         marks[instrumentId] = price;
-        return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities, _surfaces.Values, _riskArrays);
+        return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities, _surfaces.Values, _riskArrays, _forwards, _discountRates);
+    }
+
+    private static FrozenDictionary<string, RateCurve> Curves(IEnumerable<KeyValuePair<string, RateCurve>>? curves, string field)
+    {
+        var result = new Dictionary<string, RateCurve>(StringComparer.Ordinal);
+        foreach (var (id, curve) in curves ?? [])
+        {
+            Guard.Id(id, field);
+            if (!result.TryAdd(id, Guard.NotNull(curve, $"{field}[{id}]")))
+                throw new InvalidMarginInputException($"{field}[{id}]", "is given twice");
+        }
+
+        return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private static FrozenDictionary<string, double> Checked(IEnumerable<KeyValuePair<string, double>> values, string field)
