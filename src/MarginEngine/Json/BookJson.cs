@@ -80,7 +80,7 @@ public static class BookJson
 
     private static MarketSnapshot ReadMarket(JsonCursor m)
     {
-        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities", "volatilitySurfaces", "riskArrays");
+        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities", "volatilitySurfaces", "riskArrays", "forwards", "discountRates");
         IEnumerable<KeyValuePair<string, double>> Values(JsonCursor? c) =>
             c is { } map ? map.Properties().Select(p => KeyValuePair.Create(p.Name, Checked(p.Value))).ToList() : [];
         var surfaces = (m.Optional("volatilitySurfaces")?.Properties() ?? []).Select(s =>
@@ -99,8 +99,54 @@ public static class BookJson
             var losses = array.Required("losses").Items().Select(l => l.Double()).ToList();
             return KeyValuePair.Create(id, array.Build(() => new RiskArray(losses, array.Required("compositeDelta").Double())));
         }).ToList();
-        return m.Build(() => new MarketSnapshot(m.Required("valuationTime").Instant(), Values(m.Required("indexPrices")),
-            Values(m.Required("markPrices")), Values(m.Optional("impliedVolatilities")), surfaces, arrays));
+        var valuationTime = m.Required("valuationTime").Instant();
+        var indexPrices = Values(m.Required("indexPrices")).ToDictionary(StringComparer.Ordinal);
+        var forwards = Curves(m.Optional("forwards"), "forwards", allowForwards: true, valuationTime, indexPrices);
+        var discountRates = Curves(m.Optional("discountRates"), "discountRates", allowForwards: false, valuationTime, indexPrices);
+        return m.Build(() => new MarketSnapshot(valuationTime, indexPrices,
+            Values(m.Required("markPrices")), Values(m.Optional("impliedVolatilities")), surfaces, arrays, forwards, discountRates));
+    }
+
+    /// <summary>
+    /// Curves by underlying: <c>{"rate": r}</c>, <c>{"expiries": [...], "rates": [...]}</c>, or (forwards only)
+    /// <c>{"expiries": [...], "forwards": [...]}</c>, turned into basis rates against the underlying's index.
+    /// </summary>
+    private static List<KeyValuePair<string, RateCurve>> Curves(JsonCursor? map, string field, bool allowForwards, NodaTime.Instant valuationTime,
+        IReadOnlyDictionary<string, double> indexPrices)
+    {
+        var curves = new List<KeyValuePair<string, RateCurve>>();
+        foreach (var (underlying, c) in map?.Properties() ?? [])
+        {
+            var at = $"{field}[{underlying}]";
+            if (allowForwards)
+                c.Only("rate", "expiries", "rates", "forwards");
+            else
+                c.Only("rate", "expiries", "rates");
+            if (c.Optional("rate") is { } flat)
+            {
+                if (c.Optional("expiries") is not null)
+                    throw c.Fail("give either rate or expiries with rates, not both");
+                curves.Add(KeyValuePair.Create(underlying, flat.Build(() => RateCurve.Flat(flat.Double(), at))));
+                continue;
+            }
+
+            var expiries = c.Required("expiries").Items().Select(e => e.Instant()).ToList();
+            var valuesJson = allowForwards && c.Optional("forwards") is { } f
+                ? (c.Optional("rates") is null ? f : throw c.Fail("give either forwards or rates, not both"))
+                : c.Required("rates");
+            var values = valuesJson.Items().Select(v => v.Double()).ToList();
+            if (values.Count != expiries.Count)
+                throw valuesJson.Fail($"has {values.Count} values for {expiries.Count} expiries");
+            var pairs = expiries.Zip(values).ToList();
+            var isForwards = valuesJson.Path.EndsWith(".forwards", StringComparison.Ordinal);
+            if (isForwards && !indexPrices.ContainsKey(underlying))
+                throw c.Fail($"forwards of '{underlying}' need its index price");
+            curves.Add(KeyValuePair.Create(underlying, c.Build(() => isForwards
+                ? RateCurve.FromForwards(pairs, indexPrices[underlying], valuationTime, at)
+                : new RateCurve(pairs, at))));
+        }
+
+        return curves;
     }
 
     private static double Checked(JsonCursor value)
@@ -219,6 +265,36 @@ public static class BookJson
         w.WriteEndObject();
     }
 
+    private static void WriteCurves(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, RateCurve> curves)
+    {
+        if (curves.Count == 0)
+            return;
+        w.WriteStartObject(name);
+        foreach (var (underlying, curve) in curves.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            w.WriteStartObject(underlying);
+            if (curve.IsFlat)
+            {
+                w.WriteNumber("rate", curve.Pillars[0].Rate);
+            }
+            else
+            {
+                w.WriteStartArray("expiries");
+                foreach (var (expiry, _) in curve.Pillars)
+                    w.WriteStringValue(InstantPattern.ExtendedIso.Format(expiry));
+                w.WriteEndArray();
+                w.WriteStartArray("rates");
+                foreach (var (_, rate) in curve.Pillars)
+                    w.WriteNumberValue(rate);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
     private static void WriteMarket(Utf8JsonWriter w, MarketSnapshot market)
     {
         w.WriteStartObject("market");
@@ -257,6 +333,8 @@ public static class BookJson
         }
 
         w.WriteEndObject();
+        WriteCurves(w, "forwards", market.Forwards);
+        WriteCurves(w, "discountRates", market.DiscountRates);
         if (market.RiskArrays.Count > 0)
         {
             w.WriteStartObject("riskArrays");

@@ -36,6 +36,9 @@ public sealed record RateCurve
     /// <summary>One rate for every expiry.</summary>
     public static RateCurve Flat(double rate, string field = "rateCurve") => new([(Instant.MinValue, rate)], field);
 
+    /// <summary>Whether the curve is one rate for every expiry (<see cref="Flat"/>).</summary>
+    public bool IsFlat => Pillars.Length == 1 && Pillars[0].Expiry == Instant.MinValue;
+
     /// <summary>
     /// The curve of forwards observed at <paramref name="valuationTime"/> with spot <paramref name="spot"/>: each
     /// forward F at expiry T becomes the rate ln(F / S) / T (years from the valuation time).

@@ -46,6 +46,12 @@ internal sealed class Exposure
     /// <summary>Strike as a double (options only).</summary>
     public double StrikeValue { get; private init; }
 
+    /// <summary>Strike in spot terms, K x S / F (options only): Black-76 on the forward is <see cref="ValueScale"/> x Black-76 on spot at this strike.</summary>
+    public double EffectiveStrike { get; private init; }
+
+    /// <summary>(F / S) x discount factor (options only; 1 with neither forward basis nor discounting).</summary>
+    public double ValueScale { get; private init; } = 1;
+
     /// <summary>USD per unit of a USD-like settlement asset (the stablecoin's index); 1 for coin settlement.</summary>
     public double SettlementToUsd { get; }
 
@@ -55,7 +61,7 @@ internal sealed class Exposure
 
     public double Volatility { get; private init; }
 
-    /// <summary>Black-76 delta per coin (options only).</summary>
+    /// <summary>Delta per coin to the index, forward and discounting included (options only).</summary>
     public double Delta { get; private init; }
 
     /// <summary>Roll-shock group: the expiry in years, or 0 for perpetuals; null for spot and collateral.</summary>
@@ -95,20 +101,31 @@ internal sealed class Exposure
             ? new(instrument.Id, ExposureKind.LinearFuture, false, quantity, (double)instrument.ContractSize, mark, settlementToUsd, instrument.SettlementAsset.Id) { RollYears = rollYears }
             : new(instrument.Id, ExposureKind.InverseFuture, true, quantity, (double)instrument.ContractSize, mark, 1, instrument.SettlementAsset.Id) { RollYears = rollYears };
 
-    public static Exposure ForOption(EuropeanOption option, double quantity, double index, double volatility, double years, double settlementToUsd)
+    /// <summary>
+    /// An option priced with Black-76 on its expiry's <paramref name="forward"/> and discounted by
+    /// <paramref name="discount"/> (docs/methodology.md §Forwards and discounting). With g = (F / S) x D and the
+    /// effective strike K' = K x S / F, the value is g x Black76(S, K'): forward and discount are per-option
+    /// constants, so a spot move s moves the forward by the same s and the kernel is unchanged.
+    /// </summary>
+    public static Exposure ForOption(EuropeanOption option, double quantity, double index, double forward, double discount, double volatility, double years,
+        double settlementToUsd)
     {
         var strike = (double)option.Strike;
+        var effectiveStrike = forward == index ? strike : strike * (index / forward);
+        var scale = forward / index * discount;
         var stdDev = volatility * Math.Sqrt(years);
-        var d1 = Math.Log(index / strike) / stdDev + 0.5 * stdDev;
+        var d1 = Math.Log(index / effectiveStrike) / stdDev + 0.5 * stdDev;
         return new Exposure(option.Id, ExposureKind.Option, option.Settlement == Settlement.Inverse, quantity, (double)option.ContractSize,
             double.NaN, option.Settlement == Settlement.Inverse ? 1 : settlementToUsd, option.SettlementAsset.Id)
         {
             _index = index,
             StrikeValue = strike,
+            EffectiveStrike = effectiveStrike,
+            ValueScale = scale,
             Option = option,
             Years = years,
             Volatility = volatility,
-            Delta = option.Right == OptionRight.Call ? FastMath.NormalCdf(d1) : FastMath.NormalCdf(d1) - 1,
+            Delta = scale * (option.Right == OptionRight.Call ? FastMath.NormalCdf(d1) : FastMath.NormalCdf(d1) - 1),
             RollYears = years,
         };
     }
@@ -139,15 +156,15 @@ internal sealed class Exposure
     private double OptionValue(double index, double move, double volatility)
     {
         var stdDev = volatility * Math.Sqrt(Years);
-        return OptionKernel.Value(Math.Log(index / StrikeValue), Math.Log(1 + move), index * (1 + move), StrikeValue, stdDev, 1 / stdDev,
+        return ValueScale * OptionKernel.Value(Math.Log(index / EffectiveStrike), Math.Log(1 + move), index * (1 + move), EffectiveStrike, stdDev, 1 / stdDev,
             Option!.Right == OptionRight.Call ? 1.0 : -1.0);
     }
 
-    /// <summary>Change of an option's value, settlement currency, when <paramref name="days"/> pass with spot and vol held.</summary>
+    /// <summary>Change of an option's value, settlement currency, when <paramref name="days"/> pass with spot, forward basis, discount and vol held.</summary>
     public double Decay(double index, double days)
     {
-        var later = Black76.Price(Option!.Right, index, (double)Option.Strike, Volatility, Math.Max(Years - days / YearFraction.DaysPerYear, 0));
-        var now = Black76.Price(Option.Right, index, (double)Option.Strike, Volatility, Years);
+        var later = ValueScale * Black76.Price(Option!.Right, index, EffectiveStrike, Volatility, Math.Max(Years - days / YearFraction.DaysPerYear, 0));
+        var now = ValueScale * Black76.Price(Option.Right, index, EffectiveStrike, Volatility, Years);
         return CoinSettled ? Quantity * Size * (later - now) / index : Quantity * Size * (later - now);
     }
 

@@ -161,9 +161,17 @@ public static class PortfolioMarginCalculator
             Spot => Exposure.Spot(id, quantity, market.GetMarkPrice(instrument.Id), settlementToUsd),
             Perpetual => Exposure.Future(instrument, quantity, market.GetMarkPrice(instrument.Id), settlementToUsd, 0),
             Future f => Exposure.Future(instrument, quantity, market.GetMarkPrice(instrument.Id), settlementToUsd, YearFraction.Between(market.ValuationTime, f.Expiry)),
-            EuropeanOption o => Exposure.ForOption(o, quantity, index, market.GetOptionVolatility(o, index), YearFraction.Between(market.ValuationTime, o.Expiry), settlementToUsd),
+            EuropeanOption o => Option(o, quantity, index, market, settlementToUsd),
             _ => throw new InvalidMarginInputException($"instruments[{instrument.Id}]", "unsupported instrument kind"),
         };
+    }
+
+    /// <summary>An option on its expiry's forward, discounted, with its vol read at moneyness K / F.</summary>
+    private static Exposure Option(EuropeanOption option, double quantity, double index, MarketSnapshot market, double settlementToUsd)
+    {
+        var forward = market.GetForward(option.Underlying.Id, option.Expiry);
+        return Exposure.ForOption(option, quantity, index, forward, market.GetDiscountFactor(option.Underlying.Id, option.Expiry),
+            market.GetOptionVolatility(option, forward), YearFraction.Between(market.ValuationTime, option.Expiry), settlementToUsd);
     }
 
     /// <summary>Σ unit risk-matrix margins in USD and the offset taken off it by the aggregation (docs/methodology.md §Aggregation).</summary>

@@ -189,11 +189,11 @@ internal sealed class UnitGrid
             Unsafe.Add(ref inv, i) = inverses[l];
         }
 
-        var strike = (double)option.Strike;
+        var strike = e.EffectiveStrike;
         var logMoneyness = Math.Log(Index / strike);
         var sign = option.Right == Instruments.OptionRight.Call ? 1.0 : -1.0;
         var same = e.Volatility * sqrtT;
-        return new OptionLanes(logMoneyness, strike, sign, e.Quantity * e.Size * (e.CoinSettled ? 1 : e.SettlementToUsd),
+        return new OptionLanes(logMoneyness, strike, sign, e.ValueScale * e.Quantity * e.Size * (e.CoinSettled ? 1 : e.SettlementToUsd),
             OptionKernel.Value(logMoneyness, 0, Index, strike, same, 1 / same, sign));
     }
 }

@@ -1,0 +1,106 @@
+using MarginEngine.Accounts;
+using MarginEngine.Instruments;
+using MarginEngine.Json;
+using MarginEngine.MarketData;
+using MarginEngine.Portfolio;
+using MarginEngine.Scenarios;
+using MarginEngine.Tests.Portfolio;
+using NodaTime;
+using static MarginEngine.Tests.Fixtures;
+
+namespace MarginEngine.Tests.Pricing;
+
+/// <summary>
+/// Options priced on their expiry's forward and discounted (methodology §Forwards and discounting). Figures by hand
+/// with Black-76 (N from erf): S 100,000, F 102,000 (2% above spot), K 100,000, vol 50%, T = 91.25 / 365 = 0.25,
+/// discount rate 5%: D = exp(-0.0125) = 0.98757780; d1 = (ln 1.02 + 0.03125) / 0.25 = 0.20421051, d2 = -0.04578949,
+/// N(d1) = 0.58090550, N(d2) = 0.48173902; call = D (F N(d1) - K N(d2)) = 10,940.8404.
+/// </summary>
+public class ForwardsTests
+{
+    private static readonly Instant Expiry = Now.Plus(Duration.FromHours(91.25 * 24));
+    private static readonly EuropeanOption Call = new("BTC-C100", Btc, Usdt, Settlement.Linear, OptionRight.Call, 100_000m, Expiry);
+    private static readonly EuropeanOption Put = new("BTC-P100", Btc, Usdt, Settlement.Linear, OptionRight.Put, 100_000m, Expiry);
+
+    private static MarketSnapshot Market(bool withCurves = true) => new(Now,
+        new Dictionary<string, double> { ["USDT"] = 1, ["BTC"] = 100_000 },
+        new Dictionary<string, double> { [Call.Id] = 10_000, [Put.Id] = 9_000 },
+        new Dictionary<string, double> { [Call.Id] = 0.5, [Put.Id] = 0.5 },
+        forwards: withCurves ? [KeyValuePair.Create("BTC", RateCurve.FromForwards([(Expiry, 102_000.0)], 100_000, Now))] : null,
+        discountRates: withCurves ? [KeyValuePair.Create("BTC", RateCurve.Flat(0.05))] : null);
+
+    [Fact]
+    public void DatedCall_OnItsForward_Discounted_ByHand()
+    {
+        var exposure = PortfolioMarginCalculator.ToExposure(Call, 1, Call.Id, Market());
+        exposure.BasePrice.Should().BeApproximately(10_940.840449, 1e-6);
+        // On spot without discounting it would be 9,947.64: the basis and the discount both show.
+        PortfolioMarginCalculator.ToExposure(Call, 1, Call.Id, Market(withCurves: false)).BasePrice.Should().BeApproximately(9_947.644966, 1e-6);
+    }
+
+    [Fact]
+    public void DatedCall_ScenarioPnl_MovesTheForwardWithSpot()
+    {
+        // A spot move of ±10% moves the forward to 102,000 x 0.9 / x 1.1 (discount unchanged):
+        // call(91,800) = 5,915.3633 -> P&L -5,025.4772; call(112,200) = 17,526.2750 -> P&L +6,585.4345.
+        var unit = PortfolioFixtures.Unit(moves: [-0.1, 0, 0.1], vols: [VolState.Same]);
+        var result = PortfolioFixtures.Run(PortfolioFixtures.Profile(unit), Market(), new Position(Call, 1m, 10_000m)).Units.Single();
+        var vector = result.Contributions.Single().ScenarioPnl;
+        vector[0].Should().BeApproximately(-5_025.477191, 1e-5);
+        vector[1].Should().BeApproximately(0, 1e-9);
+        vector[2].Should().BeApproximately(6_585.434511, 1e-5);
+    }
+
+    [Fact]
+    public void PutCallParity_OnTheForward()
+    {
+        // C - P = D (F - K) = 0.98757780 x 2,000 = 1,975.1556.
+        var market = Market();
+        var call = PortfolioMarginCalculator.ToExposure(Call, 1, Call.Id, market).BasePrice;
+        var put = PortfolioMarginCalculator.ToExposure(Put, 1, Put.Id, market).BasePrice;
+        (call - put).Should().BeApproximately(1_975.155601, 1e-6);
+    }
+
+    [Fact]
+    public void RateCurve_LinearInTime_FlatOutside()
+    {
+        // Pillars 4% at 30 days, 6% at 90 days: 5% at 60 days; 4% before the first; 6% after the last.
+        var curve = new RateCurve([(Now.Plus(Duration.FromDays(90)), 0.06), (Now.Plus(Duration.FromDays(30)), 0.04)]);
+        curve.RateAt(Now.Plus(Duration.FromDays(60))).Should().BeApproximately(0.05, 1e-15);
+        curve.RateAt(Now.Plus(Duration.FromDays(1))).Should().Be(0.04);
+        curve.RateAt(Now.Plus(Duration.FromDays(400))).Should().Be(0.06);
+        // A forward of 102,000 at 0.25 y on spot 100,000 is the basis rate ln(1.02) / 0.25 = 0.0792105...
+        RateCurve.FromForwards([(Expiry, 102_000.0)], 100_000, Now).RateAt(Expiry).Should().BeApproximately(Math.Log(1.02) / 0.25, 1e-15);
+        Market().GetForward("BTC", Expiry).Should().BeApproximately(102_000, 1e-8);
+        Market().GetDiscountFactor("BTC", Expiry).Should().BeApproximately(0.9875778004938814, 1e-15);
+    }
+
+    [Fact]
+    public void Json_ForwardsAndDiscountRates_RoundTrip()
+    {
+        // The options book with a BTC forward curve (given as forwards) and a flat discount rate: written and read back,
+        // the portfolio result is the same; and it differs from the book without them.
+        var json = TestFiles.Example("options-book.json").Replace("\"markPrices\": {", """
+            "forwards": { "BTC": { "expiries": ["2026-12-25T08:00:00Z", "2027-03-26T08:00:00Z"], "forwards": [95800, 97400] } },
+            "discountRates": { "BTC": { "rate": 0.04 } },
+            "markPrices": {
+            """);
+        var book = BookJson.Read(json);
+        var reread = BookJson.Read(BookJson.Write(book));
+        var figures = PortfolioMarginCalculator.Calculate(book.Account, book.Market, book.Profile).Report;
+        PortfolioMarginCalculator.Calculate(reread.Account, reread.Market, reread.Profile).Report.Should().BeEquivalentTo(figures);
+        var plain = BookJson.Read(TestFiles.Example("options-book.json"));
+        PortfolioMarginCalculator.Calculate(plain.Account, plain.Market, plain.Profile).Report.InitialMargin.Should().NotBe(figures.InitialMargin);
+    }
+
+    [Fact]
+    public void Json_ForwardsNeedMatchingExpiries()
+    {
+        var json = TestFiles.Example("options-book.json").Replace("\"markPrices\": {", """
+            "forwards": { "BTC": { "expiries": ["2026-12-25T08:00:00Z"], "forwards": [95800, 97400] } },
+            "markPrices": {
+            """);
+        var act = () => BookJson.Read(json);
+        act.Should().Throw<MarginEngine.Errors.ConfigurationException>().Where(e => e.Message.Contains("forwards") && e.Message.Contains("2 values for 1 expiries"));
+    }
+}
