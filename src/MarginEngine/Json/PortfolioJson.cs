@@ -52,14 +52,19 @@ internal static class PortfolioJson
             moves = buckets.Build(() => PriceGrid.Symmetric(range, buckets.Int()));
         }
 
-        var shock = u.Required("volShock").Only("upRange", "downRange", "shortTermPower", "longTermPower", "termThresholdDays", "minVolatilityForShockUp");
+        var shock = u.Required("volShock").Only("upRange", "downRange", "shortTermPower", "longTermPower", "termThresholdDays", "minVolatilityForShockUp",
+            "dteFloorDays", "floorAfterShockUp");
         var volShock = shock.Build(() => new VolShock(
             shock.Required("upRange").Double(),
             shock.Required("downRange").Double(),
             shock.Optional("shortTermPower")?.Double() ?? 0.3,
             shock.Optional("longTermPower")?.Double() ?? 0.13,
             shock.Optional("termThresholdDays")?.Double() ?? 30,
-            shock.Optional("minVolatilityForShockUp")?.Double() ?? 0));
+            shock.Optional("minVolatilityForShockUp")?.Double() ?? 0)
+        {
+            DteFloorDays = shock.Optional("dteFloorDays")?.Double() ?? 1,
+            FloorAfterShockUp = shock.Optional("floorAfterShockUp")?.Bool() ?? false,
+        });
         if (u.Optional("volStates") is not null && u.Optional("volLevels") is not null)
             throw u.Fail("give either volStates or volLevels, not both");
         var volStates = u.Optional("volStates")?.Items().Select(v => v.Enum<VolState>()).ToList() ?? [VolState.Up, VolState.Same, VolState.Down];
@@ -305,6 +310,8 @@ internal static class PortfolioJson
         w.WriteNumber("longTermPower", u.VolShock.LongTermPower);
         w.WriteNumber("termThresholdDays", u.VolShock.TermThresholdDays);
         w.WriteNumber("minVolatilityForShockUp", u.VolShock.MinVolatilityForShockUp);
+        w.WriteNumber("dteFloorDays", u.VolShock.DteFloorDays);
+        w.WriteBoolean("floorAfterShockUp", u.VolShock.FloorAfterShockUp);
         w.WriteEndObject();
         w.WriteStartArray("extendedMoves");
         foreach (var e in u.ExtendedMoves)

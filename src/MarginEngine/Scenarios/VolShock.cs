@@ -4,9 +4,10 @@ namespace MarginEngine.Scenarios;
 
 /// <summary>
 /// Term-scaled vol shocks of the risk-matrix family (methods.md §3): for an option of DTE days,
-/// <c>up = base x (1 + UpRange x (30 / max(DTE, 1))^p)</c>, <c>down = iv x (1 - DownRange x (30 / max(DTE, 1))^p)</c>,
-/// p = <see cref="ShortTermPower"/> when DTE &lt;= <see cref="TermThresholdDays"/> else <see cref="LongTermPower"/>;
-/// the up shock starts from max(iv, <see cref="MinVolatilityForShockUp"/>); a down shock never goes below 1% vol.
+/// <c>up = base x (1 + UpRange x (30 / max(DTE, floor))^p)</c>, <c>down = iv x (1 - DownRange x (30 / max(DTE, floor))^p)</c>,
+/// p = <see cref="ShortTermPower"/> when DTE &lt;= <see cref="TermThresholdDays"/> else <see cref="LongTermPower"/>,
+/// floor = <see cref="DteFloorDays"/>; <see cref="MinVolatilityForShockUp"/> floors the vol the up shock starts from
+/// (Deribit, inferred) or, with <see cref="FloorAfterShockUp"/>, the shocked vol (Derive); a down shock never goes below 1% vol.
 /// </summary>
 public sealed record VolShock
 {
@@ -41,7 +42,13 @@ public sealed record VolShock
     /// <summary>Days at which the power switches and the scale is 1 (30).</summary>
     public double TermThresholdDays { get; init => field = Guard.FinitePositive(value, "volShock.termThresholdDays"); }
 
-    /// <summary>Floor of the vol an up shock starts from (Deribit's minVolatilityForShockUp).</summary>
+    /// <summary>Days-to-expiry floor of the term scale (1 day by default; Derive's DTE_FLOOR).</summary>
+    public double DteFloorDays { get; init => field = Guard.FinitePositive(value, "volShock.dteFloorDays"); } = 1;
+
+    /// <summary>Apply <see cref="MinVolatilityForShockUp"/> to the shocked vol (Derive) instead of the vol the shock starts from (Deribit).</summary>
+    public bool FloorAfterShockUp { get; init; }
+
+    /// <summary>Floor of the vol an up shock starts from (Deribit's minVolatilityForShockUp), or of the shocked vol with <see cref="FloorAfterShockUp"/>.</summary>
     public double MinVolatilityForShockUp { get; init => field = Guard.FiniteNonNegative(value, "volShock.minVolatilityForShockUp"); }
 
     /// <summary>Shocked vol of an option with implied vol <paramref name="iv"/> and <paramref name="daysToExpiry"/> days left.</summary>
@@ -52,10 +59,10 @@ public sealed record VolShock
     public double Apply(double iv, double daysToExpiry, VolState state, double fraction = 1.0) =>
         ApplyScaled(iv, state == VolState.Same ? 1 : TermScale(daysToExpiry), state, fraction);
 
-    /// <summary>The term scale <c>(30 / max(DTE, 1))^p</c> of an option with <paramref name="daysToExpiry"/> days left.</summary>
+    /// <summary>The term scale <c>(30 / max(DTE, DteFloorDays))^p</c> of an option with <paramref name="daysToExpiry"/> days left.</summary>
     public double TermScale(double daysToExpiry)
     {
-        var days = Math.Max(daysToExpiry, 1);
+        var days = Math.Max(daysToExpiry, DteFloorDays);
         return Math.Pow(TermThresholdDays / days, days <= TermThresholdDays ? ShortTermPower : LongTermPower);
     }
 
@@ -63,7 +70,9 @@ public sealed record VolShock
     public double ApplyScaled(double iv, double termScale, VolState state, double fraction = 1.0) => state switch
     {
         VolState.Same => iv,
-        VolState.Up => Math.Max(iv, MinVolatilityForShockUp) * (1 + fraction * UpRange * termScale),
+        VolState.Up => FloorAfterShockUp
+            ? Math.Max(MinVolatilityForShockUp, iv * (1 + fraction * UpRange * termScale))
+            : Math.Max(iv, MinVolatilityForShockUp) * (1 + fraction * UpRange * termScale),
         _ => Math.Max(iv * (1 - fraction * DownRange * termScale), FloorVolatility),
     };
 

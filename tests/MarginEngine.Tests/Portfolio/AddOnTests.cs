@@ -179,4 +179,17 @@ public class AddOnTests
         shock.Apply(0.6, 90, VolState.Up).Should().BeApproximately(0.86007313, 1e-6);
         new VolShock(0.5, 0.25, minVolatilityForShockUp: 0.8).Apply(0.6, 10, VolState.Up).Should().BeApproximately(1.3561556, 1e-6);
     }
+
+    [Fact]
+    public void VolShock_FloorAfterTheShock_AndADteFloor()
+    {
+        // Derive: the floor applies to the shocked vol. iv 0.6, DTE 10: up = 0.6 x (1 + 0.5 x 1.390389) = 1.0171167 (above);
+        // floor 1.2 after the shock -> max(1.2, 1.0171167) = 1.2 (before the shock it would be 1.2 x 1.6951945 = 2.0342335).
+        var derive = new VolShock(0.5, 0.25, minVolatilityForShockUp: 1.2) { FloorAfterShockUp = true };
+        derive.Apply(0.6, 10, VolState.Up).Should().BeApproximately(1.2, 1e-12);
+        new VolShock(0.5, 0.25, minVolatilityForShockUp: 1.2).Apply(0.6, 10, VolState.Up).Should().BeApproximately(2.0342334, 1e-6);
+        // DTE floor 3 days: an option 1 day from expiry scales as (30/3)^0.3 = 1.9952623, not (30/1)^0.3 = 2.7741911.
+        (new VolShock(0.5, 0.25) { DteFloorDays = 3 }).TermScale(1).Should().BeApproximately(1.9952623, 1e-6);
+        new VolShock(0.5, 0.25).TermScale(1).Should().BeApproximately(2.7741911, 1e-6);
+    }
 }
