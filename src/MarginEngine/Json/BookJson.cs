@@ -38,7 +38,7 @@ public static class BookJson
                 throw i.Required("id").Fail($"instrument '{instrument.Id}' is declared twice");
         }
 
-        var market = ReadMarket(root.Required("market"));
+        var market = ReadMarket(root.Required("market"), instruments);
         var account = ReadAccount(root.Required("account"), assets, instruments);
         var profileJson = root.Required("profile");
         var profile = profileJson.IsString
@@ -78,9 +78,9 @@ public static class BookJson
         return tick is null ? instrument : i.Build(() => instrument with { TickSize = tick });
     }
 
-    private static MarketSnapshot ReadMarket(JsonCursor m)
+    private static MarketSnapshot ReadMarket(JsonCursor m, IReadOnlyDictionary<string, Instrument> instruments)
     {
-        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities", "volatilitySurfaces", "riskArrays", "forwards", "discountRates");
+        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities", "volatilitySurfaces", "riskArrays", "forwards", "discountRates", "settlementPrices");
         IEnumerable<KeyValuePair<string, double>> Values(JsonCursor? c) =>
             c is { } map ? map.Properties().Select(p => KeyValuePair.Create(p.Name, Checked(p.Value))).ToList() : [];
         var surfaces = (m.Optional("volatilitySurfaces")?.Properties() ?? []).Select(s =>
@@ -103,8 +103,20 @@ public static class BookJson
         var indexPrices = Values(m.Required("indexPrices")).ToDictionary(StringComparer.Ordinal);
         var forwards = Curves(m.Optional("forwards"), "forwards", allowForwards: true, valuationTime, indexPrices);
         var discountRates = Curves(m.Optional("discountRates"), "discountRates", allowForwards: false, valuationTime, indexPrices);
+        var settlements = new List<(string, NodaTime.Instant, double)>();
+        foreach (var (underlying, byExpiry) in m.Optional("settlementPrices")?.Properties() ?? [])
+        {
+            foreach (var (expiry, price) in byExpiry.Properties())
+            {
+                var at = InstantPattern.ExtendedIso.Parse(expiry);
+                if (!at.Success)
+                    throw price.Fail($"'{expiry}' is not an ISO-8601 UTC instant");
+                settlements.Add((underlying, at.Value, Checked(price)));
+            }
+        }
+
         return m.Build(() => new MarketSnapshot(valuationTime, indexPrices,
-            Values(m.Required("markPrices")), Values(m.Optional("impliedVolatilities")), surfaces, arrays, forwards, discountRates));
+            Marks(m.Required("markPrices"), instruments), Values(m.Optional("impliedVolatilities")), surfaces, arrays, forwards, discountRates, settlements));
     }
 
     /// <summary>
@@ -148,6 +160,13 @@ public static class BookJson
 
         return curves;
     }
+
+    /// <summary>Mark prices: finite and positive, or 0 for an option (worthless seconds before expiry).</summary>
+    private static List<KeyValuePair<string, double>> Marks(JsonCursor map, IReadOnlyDictionary<string, Instrument> instruments) =>
+    [
+        .. map.Properties().Select(p => KeyValuePair.Create(p.Name,
+            instruments.GetValueOrDefault(p.Name) is EuropeanOption && p.Value.Double() == 0 ? 0.0 : Checked(p.Value))),
+    ];
 
     private static double Checked(JsonCursor value)
     {
@@ -333,6 +352,20 @@ public static class BookJson
         }
 
         w.WriteEndObject();
+        if (market.SettlementPrices.Count > 0)
+        {
+            w.WriteStartObject("settlementPrices");
+            foreach (var group in market.SettlementPrices.GroupBy(p => p.Key.Underlying).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                w.WriteStartObject(group.Key);
+                foreach (var (key, price) in group.OrderBy(p => p.Key.Expiry))
+                    w.WriteNumber(InstantPattern.ExtendedIso.Format(key.Expiry), price);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
         WriteCurves(w, "forwards", market.Forwards);
         WriteCurves(w, "discountRates", market.DiscountRates);
         if (market.RiskArrays.Count > 0)

@@ -7,7 +7,9 @@ namespace MarginEngine.MarketData;
 
 /// <summary>
 /// Prices at one valuation instant: USD index price per asset, mark price per instrument, implied
-/// volatility per option. Every value is finite and positive; a missing value throws, never zero.
+/// volatility per option, and optionally forward and discount curves, settlement prices of passed
+/// expiries and clearing-house risk arrays. Every value is finite and positive (an option's mark may be
+/// 0); a missing value throws, never zero.
 /// </summary>
 public sealed class MarketSnapshot
 {
@@ -20,6 +22,7 @@ public sealed class MarketSnapshot
     private readonly FrozenDictionary<string, RiskArray> _riskArrays;
     private readonly FrozenDictionary<string, RateCurve> _forwards;
     private readonly FrozenDictionary<string, RateCurve> _discountRates;
+    private readonly FrozenDictionary<(string Underlying, Instant Expiry), double> _settlementPrices;
 
     /// <summary>Creates a snapshot, checking every value.</summary>
     /// <param name="valuationTime">The instant every price refers to; time to expiry is measured from it.</param>
@@ -30,6 +33,7 @@ public sealed class MarketSnapshot
     /// <param name="riskArrays">Clearing-house risk arrays by instrument id (SPAN): positions in these are not repriced.</param>
     /// <param name="forwards">Forward curves by underlying, as basis rates (<see cref="RateCurve.FromForwards"/> turns forwards into them); without one, an option's forward is the index.</param>
     /// <param name="discountRates">Discount-rate curves by underlying; without one, option values are not discounted.</param>
+    /// <param name="settlementPrices">Settlement prices of expiries that have passed but are not yet settled, by underlying and expiry.</param>
     /// <exception cref="InvalidMarginInputException">A value that is NaN, infinite, zero or negative, or an empty id.</exception>
     public MarketSnapshot(
         Instant valuationTime,
@@ -39,11 +43,12 @@ public sealed class MarketSnapshot
         IEnumerable<VolatilitySurface>? volatilitySurfaces = null,
         IEnumerable<KeyValuePair<string, RiskArray>>? riskArrays = null,
         IEnumerable<KeyValuePair<string, RateCurve>>? forwards = null,
-        IEnumerable<KeyValuePair<string, RateCurve>>? discountRates = null)
+        IEnumerable<KeyValuePair<string, RateCurve>>? discountRates = null,
+        IEnumerable<(string Underlying, Instant Expiry, double Price)>? settlementPrices = null)
     {
         ValuationTime = valuationTime;
         _indexPrices = Checked(indexPrices, "indexPrices");
-        _markPrices = Checked(markPrices, "markPrices");
+        _markPrices = Checked(markPrices, "markPrices", allowZero: true);
         _impliedVolatilities = Checked(impliedVolatilities ?? [], "impliedVolatilities");
         var surfaces = new Dictionary<string, VolatilitySurface>(StringComparer.Ordinal);
         foreach (var surface in volatilitySurfaces ?? [])
@@ -66,6 +71,17 @@ public sealed class MarketSnapshot
         _riskArrays = arrays.ToFrozenDictionary(StringComparer.Ordinal);
         _forwards = Curves(forwards, "forwards");
         _discountRates = Curves(discountRates, "discountRates");
+        var settlements = new Dictionary<(string, Instant), double>();
+        foreach (var (underlying, expiry, price) in settlementPrices ?? [])
+        {
+            var at = $"settlementPrices[{Guard.Id(underlying, "settlementPrices")}][{expiry}]";
+            if (expiry > valuationTime)
+                throw new InvalidMarginInputException(at, $"is after the valuation time {valuationTime}: a settlement price is for an expiry that has passed");
+            if (!settlements.TryAdd((underlying, expiry), Guard.FinitePositive(price, at)))
+                throw new InvalidMarginInputException(at, "is given twice");
+        }
+
+        _settlementPrices = settlements.ToFrozenDictionary();
     }
 
     /// <summary>The valuation instant.</summary>
@@ -104,6 +120,23 @@ public sealed class MarketSnapshot
         _discountRates.TryGetValue(underlyingId, out var curve)
             ? Math.Exp(-curve.RateAt(expiry) * Math.Max(Pricing.YearFraction.Between(ValuationTime, expiry), 0))
             : 1.0;
+
+    /// <summary>Settlement prices of passed expiries awaiting settlement, by (underlying, expiry).</summary>
+    public IReadOnlyDictionary<(string Underlying, Instant Expiry), double> SettlementPrices => _settlementPrices;
+
+    /// <summary>
+    /// Mark price of <paramref name="instrument"/>, USD-like quote; only an option may be marked at 0 (worthless
+    /// seconds before expiry).
+    /// </summary>
+    /// <exception cref="MissingMarketDataException">No mark price.</exception>
+    /// <exception cref="InvalidMarginInputException">A zero mark on anything but an option.</exception>
+    public double GetMarkPrice(Instruments.Instrument instrument)
+    {
+        var price = GetMarkPrice(instrument.Id);
+        return price > 0 || instrument is Instruments.EuropeanOption
+            ? price
+            : throw new InvalidMarginInputException($"markPrices[{instrument.Id}]", "is 0: only an option may be marked at 0");
+    }
 
     /// <summary>Clearing-house risk arrays by instrument id.</summary>
     public IReadOnlyDictionary<string, RiskArray> RiskArrays => _riskArrays;
@@ -155,7 +188,8 @@ public sealed class MarketSnapshot
     {
         var marks = _markPrices.ToDictionary();
         marks[instrumentId] = price;
-        return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities, _surfaces.Values, _riskArrays, _forwards, _discountRates);
+        return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities, _surfaces.Values, _riskArrays, _forwards, _discountRates,
+            _settlementPrices.Select(p => (p.Key.Underlying, p.Key.Expiry, p.Value)));
     }
 
     private static FrozenDictionary<string, RateCurve> Curves(IEnumerable<KeyValuePair<string, RateCurve>>? curves, string field)
@@ -171,13 +205,16 @@ public sealed class MarketSnapshot
         return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static FrozenDictionary<string, double> Checked(IEnumerable<KeyValuePair<string, double>> values, string field)
+    private static FrozenDictionary<string, double> Checked(IEnumerable<KeyValuePair<string, double>> values, string field, bool allowZero = false)
     {
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (id, value) in Guard.NotNull(values, field))
         {
             Guard.Id(id, field);
-            Guard.FinitePositive(value, $"{field}[{id}]");
+            if (allowZero)
+                Guard.FiniteNonNegative(value, $"{field}[{id}]");
+            else
+                Guard.FinitePositive(value, $"{field}[{id}]");
             if (!result.TryAdd(id, value))
                 throw new InvalidMarginInputException($"{field}[{id}]", "is given twice");
         }

@@ -53,11 +53,43 @@ internal static class StandardMath
 
     public static decimal Index(MarketSnapshot market, string assetId) => market.GetIndexPriceDecimal(assetId);
 
-    public static decimal Mark(MarketSnapshot market, string instrumentId) => market.GetMarkPriceDecimal(instrumentId);
+    /// <summary>
+    /// The mark of <paramref name="instrument"/> as a decimal: an expired option awaiting settlement is marked at its
+    /// intrinsic value on the settlement price (coin for inverse); only an option may be marked at 0.
+    /// </summary>
+    public static decimal Mark(MarketSnapshot market, Instrument instrument)
+    {
+        if (instrument is EuropeanOption option && SettlementPrice(option, market) is { } settlement)
+        {
+            var intrinsic = option.Right == OptionRight.Call ? Math.Max(0m, settlement - option.Strike) : Math.Max(0m, option.Strike - settlement);
+            return option.Settlement == Settlement.Linear ? intrinsic : intrinsic / settlement;
+        }
+
+        market.GetMarkPrice(instrument);
+        return market.GetMarkPriceDecimal(instrument.Id);
+    }
+
+    /// <summary>
+    /// The settlement price of an option whose expiry has passed and whose settlement price the snapshot gives, or
+    /// null (a live option, or one the snapshot has no settlement price for: <see cref="CheckLive"/> rejects it).
+    /// </summary>
+    public static decimal? SettlementPrice(EuropeanOption option, MarketSnapshot market) =>
+        option.Expiry <= market.ValuationTime && market.SettlementPrices.TryGetValue((option.Underlying.Id, option.Expiry), out var price)
+            ? Rounding.ToDecimal(price)
+            : null;
+
+    /// <summary>Whether <paramref name="instrument"/> is an expired option awaiting settlement at a price the snapshot gives.</summary>
+    public static bool IsSettling(Instrument instrument, MarketSnapshot market) =>
+        instrument is EuropeanOption option && SettlementPrice(option, market) is not null;
 
     /// <summary>Rejects a future or option whose expiry is not after the valuation instant.</summary>
-    public static void CheckLive(Instrument instrument, MarketSnapshot market)
+    /// <param name="instrument">The instrument.</param>
+    /// <param name="market">The snapshot.</param>
+    /// <param name="allowSettling">Accept an expired option whose settlement price the snapshot gives (held, not traded).</param>
+    public static void CheckLive(Instrument instrument, MarketSnapshot market, bool allowSettling = false)
     {
+        if (allowSettling && IsSettling(instrument, market))
+            return;
         var expiry = instrument switch
         {
             Future f => f.Expiry,
@@ -66,7 +98,8 @@ internal static class StandardMath
         };
         if (expiry is { } at && at <= market.ValuationTime)
             throw new InvalidMarginInputException($"instruments[{instrument.Id}].expiry",
-                $"expired at {at} which is not after the valuation time {market.ValuationTime}");
+                $"expired at {at} which is not after the valuation time {market.ValuationTime}"
+                + (instrument is EuropeanOption ? ", and the snapshot has no settlement price for it" : ""));
     }
 
     /// <summary>Exact figures of <paramref name="position"/> at its mark.</summary>
@@ -81,6 +114,8 @@ internal static class StandardMath
             case EuropeanOption option:
                 if (position.Quantity > 0)
                     return value;
+                if (IsSettling(option, market))
+                    return value with { MaintenanceMarginUsd = -value.OptionValueUsd, InitialMarginUsd = -value.OptionValueUsd };
                 var index = Index(market, option.Underlying.Id);
                 var coins = Math.Abs(position.Quantity) * option.ContractSize;
                 var markUsd = OptionPriceUsd(option, value.Mark, index);
@@ -113,8 +148,8 @@ internal static class StandardMath
     public static PositionFigures Value(Position position, MarketSnapshot market)
     {
         var instrument = position.Instrument;
-        CheckLive(instrument, market);
-        var mark = Mark(market, instrument.Id);
+        CheckLive(instrument, market, allowSettling: true);
+        var mark = Mark(market, instrument);
         var toUsd = Index(market, instrument.SettlementAsset.Id);
         switch (instrument)
         {
@@ -172,7 +207,7 @@ internal static class StandardMath
                 }
                 else
                 {
-                    var markUsd = OptionPriceUsd(option, Mark(market, option.Id), index);
+                    var markUsd = OptionPriceUsd(option, Mark(market, option), index);
                     var rates = profile.GetOptionRates();
                     im = StandardOptionMargin.ShortInitial(index, markUsd, limitUsd, option.OutOfTheMoneyAmount(index), rates) * coins;
                     mm = StandardOptionMargin.ShortMaintenance(index, markUsd, rates) * coins;
@@ -180,7 +215,7 @@ internal static class StandardMath
 
                 break;
             default:
-                var mark = Mark(market, instrument.Id);
+                var mark = Mark(market, instrument);
                 var schedule = Schedule(profile, instrument, (addsToHeld ? Math.Abs(held) : 0m) + opening, mark);
                 var before = addsToHeld ? Schedule(profile, instrument, held, mark) : schedule;
                 var heldAtLimit = addsToHeld ? Notional(instrument, held, order.LimitPrice) : 0m;

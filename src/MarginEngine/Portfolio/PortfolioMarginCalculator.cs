@@ -129,7 +129,7 @@ public static class PortfolioMarginCalculator
             return groups[^1].Exposures;
         }
 
-        foreach (var position in account.Positions.Where(p => !p.IsIsolated))
+        foreach (var position in account.Positions.Where(p => !p.IsIsolated && !StandardMath.IsSettling(p.Instrument, market)))
             Group(position.Instrument.Underlying.Id).Add(ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, market));
         if (includeAllCollateral)
         {
@@ -158,9 +158,9 @@ public static class PortfolioMarginCalculator
 
         return instrument switch
         {
-            Spot => Exposure.Spot(id, quantity, market.GetMarkPrice(instrument.Id), settlementToUsd),
-            Perpetual => Exposure.Future(instrument, quantity, market.GetMarkPrice(instrument.Id), settlementToUsd, 0),
-            Future f => Exposure.Future(instrument, quantity, market.GetMarkPrice(instrument.Id), settlementToUsd, YearFraction.Between(market.ValuationTime, f.Expiry)),
+            Spot => Exposure.Spot(id, quantity, market.GetMarkPrice(instrument), settlementToUsd),
+            Perpetual => Exposure.Future(instrument, quantity, market.GetMarkPrice(instrument), settlementToUsd, 0),
+            Future f => Exposure.Future(instrument, quantity, market.GetMarkPrice(instrument), settlementToUsd, YearFraction.Between(market.ValuationTime, f.Expiry)),
             EuropeanOption o => Option(o, quantity, index, market, settlementToUsd),
             _ => throw new InvalidMarginInputException($"instruments[{instrument.Id}]", "unsupported instrument kind"),
         };

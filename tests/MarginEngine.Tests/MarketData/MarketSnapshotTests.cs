@@ -9,9 +9,10 @@ public class MarketSnapshotTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(-1.0)]
-    [InlineData(0.0)]
-    public void MarkPrice_NotFinitePositive_ThrowsNamingTheInstrument(double price)
+    public void MarkPrice_NotFiniteOrNegative_ThrowsNamingTheInstrument(double price)
     {
+        // 0 is a valid mark for an option (worthless seconds before expiry); on anything else it is rejected where it is
+        // used (SettlementTests.ZeroMark_OnAPerpetual_IsRejectedNamingIt).
         var act = () => new MarketSnapshot(Fixtures.Now, [], new Dictionary<string, double> { ["BTCUSDT"] = price });
         act.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "markPrices[BTCUSDT]");
     }
