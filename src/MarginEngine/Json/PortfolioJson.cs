@@ -92,7 +92,7 @@ internal static class PortfolioJson
     private static AddOnParameters ReadAddOns(JsonCursor a)
     {
         a.Only("rollShock", "deltaShock", "shortOptionContingency", "futuresContingency", "minimumDeltaCharge", "shortOptionMinimum",
-            "thetaDecayDays", "basis", "minimumCharge", "stablecoinDepeg", "shortOptionNetting", "futuresContingencyBasis", "grossOptionContingency", "weights");
+            "thetaDecayDays", "basis", "minimumCharge", "stablecoinDepeg", "shortOptionNetting", "futuresContingencyBasis", "grossOptionContingency", "weights", "contingencyPrice", "basisContingency");
         RollShockParameters? roll = null;
         if (a.Optional("rollShock") is { } r)
         {
@@ -146,9 +146,18 @@ internal static class PortfolioJson
             }
         }
 
+        BasisContingencyParameters? basisContingency = null;
+        if (a.Optional("basisContingency") is { } bc)
+        {
+            bc.Only("spotUp", "spotDown", "addFactor", "multFactor");
+            basisContingency = new BasisContingencyParameters(bc.Required("spotUp").Double(), bc.Required("spotDown").Double(),
+                bc.Required("addFactor").Double(), bc.Required("multFactor").Double());
+        }
+
+        var price = a.Optional("contingencyPrice")?.Enum<ContingencyPrice>() ?? ContingencyPrice.Spot;
         return a.Build(() => new AddOnParameters(roll, delta, a.Optional("shortOptionContingency")?.Double(), a.Optional("futuresContingency")?.Double(),
             minimum, a.Optional("shortOptionMinimum")?.Double(), a.Optional("thetaDecayDays")?.Double(), a.Optional("basis")?.Double(), charge, depeg,
-            netting, futuresBasis, a.Optional("grossOptionContingency")?.Double(), weights)
+            netting, futuresBasis, a.Optional("grossOptionContingency")?.Double(), weights, price, basisContingency)
             .Validated("addOns"));
     }
 
@@ -368,6 +377,17 @@ internal static class PortfolioJson
         if (a.GrossOptionContingency is { } goc)
             w.WriteNumber("grossOptionContingency", goc);
         w.WriteString("shortOptionNetting", Camel(a.ShortOptionNetting.ToString()));
+        w.WriteString("contingencyPrice", Camel(a.ContingencyPrice.ToString()));
+        if (a.BasisContingency is { } forwardBasis)
+        {
+            w.WriteStartObject("basisContingency");
+            w.WriteNumber("spotUp", forwardBasis.SpotUp);
+            w.WriteNumber("spotDown", forwardBasis.SpotDown);
+            w.WriteNumber("addFactor", forwardBasis.AddFactor);
+            w.WriteNumber("multFactor", forwardBasis.MultFactor);
+            w.WriteEndObject();
+        }
+
         if (a.Weights is { Count: > 0 } weights)
         {
             w.WriteStartObject("weights");

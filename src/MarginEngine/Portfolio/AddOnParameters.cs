@@ -20,6 +20,8 @@ namespace MarginEngine.Portfolio;
 /// <param name="FuturesContingencyBasis">Whether the futures contingency is on the gross or the offsetting amount.</param>
 /// <param name="GrossOptionContingency">Rate x every option's coins (long and short) x index (Deribit's older method).</param>
 /// <param name="Weights">Under <see cref="LossFactors"/>: where each add-on counts (MM, IM, both) and at which weight; unlisted ones count in both in full.</param>
+/// <param name="ContingencyPrice">Whether option and futures contingencies are sized at spot or at each leg's forward or mark.</param>
+/// <param name="BasisContingency">Derive's basis contingency: a floor under the worst loss, or null.</param>
 public sealed record AddOnParameters(
     RollShockParameters? RollShock = null,
     DeltaShockParameters? DeltaShock = null,
@@ -34,7 +36,9 @@ public sealed record AddOnParameters(
     ShortOptionNetting ShortOptionNetting = ShortOptionNetting.PerSeries,
     FuturesContingencyBasis FuturesContingencyBasis = FuturesContingencyBasis.Gross,
     double? GrossOptionContingency = null,
-    IReadOnlyDictionary<Results.AddOnKind, AddOnWeights>? Weights = null)
+    IReadOnlyDictionary<Results.AddOnKind, AddOnWeights>? Weights = null,
+    ContingencyPrice ContingencyPrice = ContingencyPrice.Spot,
+    BasisContingencyParameters? BasisContingency = null)
 {
     /// <summary>No add-on.</summary>
     public static AddOnParameters None { get; } = new();
@@ -45,6 +49,9 @@ public sealed record AddOnParameters(
         Rate(ShortOptionContingency, $"{field}.shortOptionContingency");
         Rate(FuturesContingency, $"{field}.futuresContingency");
         Rate(GrossOptionContingency, $"{field}.grossOptionContingency");
+        if (BasisContingency is { } basis && !(basis.SpotUp > 1 && basis.SpotUp < 3 && basis.SpotDown > 0 && basis.SpotDown < 1
+            && double.IsFinite(basis.AddFactor) && basis.AddFactor >= 0 && double.IsFinite(basis.MultFactor) && basis.MultFactor >= 0))
+            throw new InvalidMarginInputException($"{field}.basisContingency", "needs spotUp in (1, 3), spotDown in (0, 1) and factors finite and >= 0");
         foreach (var (kind, w) in Weights ?? new Dictionary<Results.AddOnKind, AddOnWeights>())
         {
             if (!(double.IsFinite(w.Maintenance) && w.Maintenance >= 0 && double.IsFinite(w.Initial) && w.Initial >= 0))

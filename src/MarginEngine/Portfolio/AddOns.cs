@@ -16,12 +16,16 @@ internal sealed class AddOns
     private static readonly Dictionary<double, double> NoRollGroups = [];
     private static readonly Dictionary<(Instant Expiry, double Strike, OptionRight? Right), double> NoSeries = [];
     private static readonly Dictionary<string, double> NoSettlement = [];
+    private static readonly Dictionary<double, (double Up, double Down)> NoBasis = [];
+    private static readonly Scenarios.VolShock VolHeld = new(0, 0);
 
     // Each map exists only when its add-on is switched on (the shared empty ones are never written).
     private readonly Dictionary<double, double> _rollGroups;
     private readonly Dictionary<(Instant Expiry, double Strike, OptionRight? Right), double> _series;
     private readonly Dictionary<string, double> _settlement;
+    private readonly Dictionary<double, (double Up, double Down)> _basis;
     private double _net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _optionCoins, _thetaUsd, _naked;
+    private double _nakedAtForward, _optionsAtForward, _futuresAtMark;
 
     public AddOns(AddOnParameters parameters, double index, IEnumerable<Exposure> exposures)
     {
@@ -30,6 +34,7 @@ internal sealed class AddOns
         _rollGroups = parameters.RollShock is null ? NoRollGroups : [];
         _series = parameters.ShortOptionContingency is null ? NoSeries : [];
         _settlement = parameters.StablecoinDepeg is null ? NoSettlement : new Dictionary<string, double>(StringComparer.Ordinal);
+        _basis = parameters.BasisContingency is null ? NoBasis : [];
         foreach (var e in exposures)
             Add(e);
     }
@@ -41,8 +46,10 @@ internal sealed class AddOns
         _rollGroups = _p.RollShock is null ? NoRollGroups : new Dictionary<double, double>(other._rollGroups);
         _series = _p.ShortOptionContingency is null ? NoSeries : new Dictionary<(Instant Expiry, double Strike, OptionRight? Right), double>(other._series);
         _settlement = _p.StablecoinDepeg is null ? NoSettlement : new Dictionary<string, double>(other._settlement, StringComparer.Ordinal);
+        _basis = _p.BasisContingency is null ? NoBasis : new Dictionary<double, (double Up, double Down)>(other._basis);
         (_net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _optionCoins, _thetaUsd, _naked) =
             (other._net, other._gross, other._futuresNet, other._futuresGross, other._shortOptionCoins, other._optionCoins, other._thetaUsd, other._naked);
+        (_nakedAtForward, _optionsAtForward, _futuresAtMark) = (other._nakedAtForward, other._optionsAtForward, other._futuresAtMark);
     }
 
     /// <summary>An independent copy to add several what-if exposures to.</summary>
@@ -58,6 +65,7 @@ internal sealed class AddOns
         {
             _futuresNet += delta;
             _futuresGross += Math.Abs(delta);
+            _futuresAtMark += Math.Abs(delta) * e.BasePrice;
         }
 
         if (_p.RollShock is not null && e.RollYears is { } years)
@@ -69,14 +77,23 @@ internal sealed class AddOns
                 var key = SeriesKey(e);
                 var before = _series.GetValueOrDefault(key);
                 _series[key] = before + e.Quantity * e.Size;
-                _naked += Math.Max(0, -(before + e.Quantity * e.Size)) - Math.Max(0, -before);
+                var nakedChange = Math.Max(0, -(before + e.Quantity * e.Size)) - Math.Max(0, -before);
+                _naked += nakedChange;
+                _nakedAtForward += nakedChange * ReferencePrice(e);
             }
 
             if (e.Quantity < 0)
                 _shortOptionCoins -= e.Quantity * e.Size;
             _optionCoins += Math.Abs(e.Quantity * e.Size);
+            _optionsAtForward += Math.Abs(e.Quantity * e.Size) * ReferencePrice(e);
             if (_p.ThetaDecayDays is { } days && e.Kind == ExposureKind.Option)
                 _thetaUsd += e.ToUsd(e.Decay(_index, days), _index, _index);
+            if (_p.BasisContingency is { } basis && e.Kind == ExposureKind.Option)
+            {
+                var (up, down) = BasisMoves(e, basis);
+                var held = _basis.GetValueOrDefault(e.Years);
+                _basis[e.Years] = (held.Up + up, held.Down + down);
+            }
         }
 
         if (_p.StablecoinDepeg is not null && !e.CoinSettled && e.Kind != ExposureKind.Holding)
@@ -87,7 +104,8 @@ internal sealed class AddOns
     public AddOnAmounts Amounts(Exposure? extra = null)
     {
         double net = _net, gross = _gross, futuresNet = _futuresNet, futuresGross = _futuresGross, shortCoins = _shortOptionCoins, optionCoins = _optionCoins,
-            theta = _thetaUsd, naked = _naked;
+            theta = _thetaUsd, naked = _naked, nakedAtForward = _nakedAtForward, optionsAtForward = _optionsAtForward, futuresAtMark = _futuresAtMark;
+        (double Years, double Up, double Down)? extraBasis = null;
         double extraDelta = 0, extraYears = double.NaN;
         string? extraSettlement = null;
         if (extra is not null)
@@ -99,6 +117,7 @@ internal sealed class AddOns
             {
                 futuresNet += extraDelta;
                 futuresGross += Math.Abs(extraDelta);
+                futuresAtMark += Math.Abs(extraDelta) * extra.BasePrice;
             }
 
             extraYears = extra.RollYears ?? double.NaN;
@@ -107,14 +126,22 @@ internal sealed class AddOns
                 if (_p.ShortOptionContingency is not null)
                 {
                     var before = _series.GetValueOrDefault(SeriesKey(extra));
-                    naked += Math.Max(0, -(before + extra.Quantity * extra.Size)) - Math.Max(0, -before);
+                    var nakedChange = Math.Max(0, -(before + extra.Quantity * extra.Size)) - Math.Max(0, -before);
+                    naked += nakedChange;
+                    nakedAtForward += nakedChange * ReferencePrice(extra);
                 }
 
                 if (extra.Quantity < 0)
                     shortCoins -= extra.Quantity * extra.Size;
                 optionCoins += Math.Abs(extra.Quantity * extra.Size);
+                optionsAtForward += Math.Abs(extra.Quantity * extra.Size) * ReferencePrice(extra);
                 if (_p.ThetaDecayDays is { } days && extra.Kind == ExposureKind.Option)
                     theta += extra.ToUsd(extra.Decay(_index, days), _index, _index);
+                if (_p.BasisContingency is { } basis && extra.Kind == ExposureKind.Option)
+                {
+                    var (up, down) = BasisMoves(extra, basis);
+                    extraBasis = (extra.Years, up, down);
+                }
             }
 
             if (!extra.CoinSettled && extra.Kind != ExposureKind.Holding)
@@ -139,10 +166,14 @@ internal sealed class AddOns
             amounts.DeltaShock = Math.Min(shock.MaxFraction * usd, shock.Rate * Math.Max(0, usd - shock.ThresholdUsd));
         }
 
-        amounts.ShortOptionContingency = (_p.ShortOptionContingency ?? 0) * naked * s;
-        var futuresBase = _p.FuturesContingencyBasis == FuturesContingencyBasis.Offsetting ? (futuresGross - Math.Abs(futuresNet)) / 2 : futuresGross;
-        amounts.FuturesContingency = (_p.FuturesContingency ?? 0) * futuresBase * s;
-        amounts.GrossOptionContingency = (_p.GrossOptionContingency ?? 0) * optionCoins * s;
+        var atForward = _p.ContingencyPrice == ContingencyPrice.Forward;
+        amounts.ShortOptionContingency = (_p.ShortOptionContingency ?? 0) * (atForward ? nakedAtForward : naked * s);
+        amounts.FuturesContingency = (_p.FuturesContingency ?? 0) * (_p.FuturesContingencyBasis == FuturesContingencyBasis.Offsetting
+            ? (futuresGross - Math.Abs(futuresNet)) / 2 * s
+            : atForward ? futuresAtMark : futuresGross * s);
+        amounts.GrossOptionContingency = (_p.GrossOptionContingency ?? 0) * (atForward ? optionsAtForward : optionCoins * s);
+        if (_p.BasisContingency is { } basisParameters)
+            amounts.BasisContingency = BasisContingency(basisParameters, extraBasis);
         if (_p.MinimumDeltaCharge is { } minimum)
             amounts.MinimumDeltaCharge = (minimum.NetRate * Math.Abs(net) + minimum.HedgedRate * (gross - Math.Abs(net)) / 2) * s;
         amounts.ShortOptionMinimum = (_p.ShortOptionMinimum ?? 0) * shortCoins * s;
@@ -214,11 +245,39 @@ internal sealed class AddOns
         Line(_p.Basis is not null, AddOnKind.Basis, a.Basis);
         Line(_p.MinimumCharge is not null, AddOnKind.MinimumCharge, a.MinimumCharge);
         Line(_p.StablecoinDepeg is not null, AddOnKind.StablecoinDepeg, a.StablecoinDepeg);
+        Line(_p.BasisContingency is not null, AddOnKind.BasisContingency, a.BasisContingency);
         return lines;
     }
 
     /// <summary>Net delta in coins, as if <paramref name="extra"/> were also held.</summary>
     public double NetDelta(Exposure? extra = null) => _net + (extra?.DeltaCoins ?? 0);
+
+    /// <summary>The price a contingency is sized at: spot, or (at the forward) the option's forward or the future's mark.</summary>
+    private double ReferencePrice(Exposure e) =>
+        _p.ContingencyPrice == ContingencyPrice.Forward && e.Kind == ExposureKind.Option ? e.Forward : _index;
+
+    /// <summary>An option's value change, USD, with spot (so its forward) moved to each of the basis contingency's multipliers, vol held.</summary>
+    private (double Up, double Down) BasisMoves(Exposure e, BasisContingencyParameters basis)
+    {
+        double Usd(double multiplier) =>
+            e.ToUsd(e.Pnl(multiplier - 1, _index, Scenarios.VolState.Same, VolHeld), _index, _index * multiplier);
+        return (Usd(basis.SpotUp), Usd(basis.SpotDown));
+    }
+
+    /// <summary>Σ over expiries of -min(ΔUp, ΔDown, 0) x (add + mult x T), USD (with <paramref name="extra"/> in its expiry).</summary>
+    private double BasisContingency(BasisContingencyParameters basis, (double Years, double Up, double Down)? extra)
+    {
+        var sum = 0.0;
+        foreach (var (years, (up, down)) in _basis)
+        {
+            var (u, d) = extra is { } x && x.Years.Equals(years) ? (up + x.Up, down + x.Down) : (up, down);
+            sum += -Math.Min(Math.Min(u, d), 0) * (basis.AddFactor + basis.MultFactor * years);
+        }
+
+        if (extra is { } only && !_basis.ContainsKey(only.Years))
+            sum += -Math.Min(Math.Min(only.Up, only.Down), 0) * (basis.AddFactor + basis.MultFactor * only.Years);
+        return sum;
+    }
 
     private (Instant Expiry, double Strike, OptionRight? Right) SeriesKey(Exposure e) =>
         (e.Option!.Expiry, e.StrikeValue, _p.ShortOptionNetting == ShortOptionNetting.AcrossRightsAtStrike ? null : e.Option.Right);
@@ -231,4 +290,7 @@ internal sealed class AddOns
 internal struct AddOnAmounts
 {
     public double RollShock, DeltaShock, ShortOptionContingency, FuturesContingency, GrossOptionContingency, MinimumDeltaCharge, ShortOptionMinimum, ThetaDecay, Basis, MinimumCharge, StablecoinDepeg;
+
+    /// <summary>Derive's basis contingency, USD: a floor under the worst loss, not added to it.</summary>
+    public double BasisContingency;
 }

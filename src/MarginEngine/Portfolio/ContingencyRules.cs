@@ -19,3 +19,24 @@ public enum FuturesContingencyBasis
     /// <summary>The offsetting (hedged) amount only: (gross - |net|) / 2 (Deribit: "for offsetting futures").</summary>
     Offsetting,
 }
+
+/// <summary>The price contingencies are sized at (docs/methodology.md §Add-ons).</summary>
+public enum ContingencyPrice
+{
+    /// <summary>The underlying's index (Deribit; Derive sizes option and perp contingencies at spot).</summary>
+    Spot,
+
+    /// <summary>Each option's forward, each future's and perpetual's mark.</summary>
+    Forward,
+}
+
+/// <summary>
+/// Derive's basis (forward) contingency (derive-pmrm.md §5.1): per expiry, the options are revalued with the forward moved
+/// by <paramref name="SpotUp"/> and <paramref name="SpotDown"/> (multipliers, vol held); the expiry's loss
+/// <c>-min(ΔUp, ΔDown, 0) x (AddFactor + MultFactor x T)</c> summed over expiries is a floor the worst loss starts from.
+/// </summary>
+/// <param name="SpotUp">Spot multiplier up, e.g. 1.045.</param>
+/// <param name="SpotDown">Spot multiplier down, e.g. 0.955.</param>
+/// <param name="AddFactor">Flat factor, e.g. 0.5.</param>
+/// <param name="MultFactor">Factor per year to expiry, e.g. 2.</param>
+public sealed record BasisContingencyParameters(double SpotUp, double SpotDown, double AddFactor, double MultFactor);

@@ -49,6 +49,9 @@ internal sealed class Exposure
     /// <summary>Strike in spot terms, K x S / F (options only): Black-76 on the forward is <see cref="ValueScale"/> x Black-76 on spot at this strike.</summary>
     public double EffectiveStrike { get; private init; }
 
+    /// <summary>The option's forward (index x F/S), for contingencies sized at the forward (options only).</summary>
+    public double Forward => _index * (EffectiveStrike > 0 ? StrikeValue / EffectiveStrike : 1);
+
     /// <summary>(F / S) x discount factor (options only; 1 with neither forward basis nor discounting).</summary>
     public double ValueScale { get; private init; } = 1;
 

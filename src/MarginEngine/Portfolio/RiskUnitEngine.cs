@@ -133,7 +133,8 @@ internal static class RiskUnitEngine
     {
         var (mm, im) = p.AddOns.Split(amounts);
         var floor = amounts.MinimumDeltaCharge / usdPerUnit;
-        return (Math.Max(factors.Maintenance * worstLoss + mm / usdPerUnit, floor), Math.Max(factors.Initial * worstLoss + im / usdPerUnit, floor));
+        var worst = Math.Max(worstLoss, amounts.BasisContingency / usdPerUnit);
+        return (Math.Max(factors.Maintenance * worst + mm / usdPerUnit, floor), Math.Max(factors.Initial * worst + im / usdPerUnit, floor));
     }
 
     /// <summary>
@@ -215,14 +216,15 @@ internal static class RiskUnitEngine
     }
 
     /// <summary>
-    /// Risk-matrix family: worst + add-ons, floored by the minimum delta charge. SPAN: max(worst, short option minimum).
+    /// Risk-matrix family: max(worst, basis contingency) + add-ons, floored by the minimum delta charge. SPAN: max(worst, short option minimum).
     /// OKX: max{ max(MR1, MR2, MR6) + MR4 + MR9, MR7 }, the worst case being the larger of MR1 (grid) and MR6 (extreme cells).
     /// </summary>
     internal static double Combine(MarginFamily family, double worstLoss, in AddOnAmounts a, double usdPerUnit) => family switch
     {
         MarginFamily.Span => Math.Max(worstLoss, a.ShortOptionMinimum / usdPerUnit),
         MarginFamily.Okx => Math.Max(Math.Max(worstLoss, a.ThetaDecay / usdPerUnit) + (a.Basis + a.StablecoinDepeg) / usdPerUnit, a.MinimumCharge / usdPerUnit),
-        _ => Math.Max(worstLoss + (a.RollShock + a.DeltaShock + a.ShortOptionContingency + a.FuturesContingency + a.GrossOptionContingency) / usdPerUnit,
+        _ => Math.Max(Math.Max(worstLoss, a.BasisContingency / usdPerUnit)
+                + (a.RollShock + a.DeltaShock + a.ShortOptionContingency + a.FuturesContingency + a.GrossOptionContingency) / usdPerUnit,
             a.MinimumDeltaCharge / usdPerUnit),
     };
 }

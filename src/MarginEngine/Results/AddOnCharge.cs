@@ -19,6 +19,7 @@ public sealed record AddOnCharge(AddOnKind Kind, double Amount)
         AddOnKind.Basis => "MR4 basis",
         AddOnKind.MinimumCharge => "MR7 minimum charge",
         AddOnKind.StablecoinDepeg => "MR9 stablecoin depeg",
+        AddOnKind.BasisContingency => "basis contingency (floor)",
         _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
     };
 }

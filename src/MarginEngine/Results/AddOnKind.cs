@@ -35,4 +35,7 @@ public enum AddOnKind
 
     /// <summary>OKX MR9: stablecoin depeg on the hedged delta.</summary>
     StablecoinDepeg,
+
+    /// <summary>Derive's basis (forward) contingency: a floor under the worst loss, not added to it.</summary>
+    BasisContingency,
 }

@@ -41,7 +41,7 @@ public class PortfolioRiskStateTests
 
     public static TheoryData<int, string> Cases() => new()
     {
-        { 1, "usd" }, { 2, "coin" }, { 3, "pair" }, { 4, "correlation" }, { 5, "okx" }, { 6, "span" }, { 7, "deribit-rules" }, { 8, "loss-factors" }, { 9, "spreads" }, { 10, "scanning" },
+        { 1, "usd" }, { 2, "coin" }, { 3, "pair" }, { 4, "correlation" }, { 5, "okx" }, { 6, "span" }, { 7, "deribit-rules" }, { 8, "loss-factors" }, { 9, "spreads" }, { 10, "scanning" }, { 11, "derive-addons" },
     };
 
     private static MarginEngine.Profiles.RiskProfile WithLossFactors(MarginEngine.Profiles.RiskProfile profile, LossFactors factors) =>
@@ -60,6 +60,11 @@ public class PortfolioRiskStateTests
             "span" => Profile(usd, mmFactor: 1, family: MarginFamily.Span),
             "spreads" => Profile(usd, new CrossUnitAggregation.SpreadCredits(
                 [new InterCommoditySpread(0.5, [new SpreadLeg("BTC", 1), new SpreadLeg("ETH", -10)]), new InterCommoditySpread(0.3, [new SpreadLeg("BTC", 1), new SpreadLeg("ETH", 5)])])),
+            "derive-addons" => WithLossFactors(Profile(Unit(extended: extended, includeCollateral: true, pnlOffset: 0.2, addOns: AllAddOns with
+            {
+                ContingencyPrice = ContingencyPrice.Forward,
+                BasisContingency = new BasisContingencyParameters(1.045, 0.955, 0.5, 2),
+            })), new LossFactors(0.8, 1)),
             "scanning" => Profile(usd, new CrossUnitAggregation.ScanningSpreads([new UnitPairCredit("BTC", "ETH", 0.5)])),
             "loss-factors" => WithLossFactors(Profile(usd), new LossFactors(0.8, 1.2)),
             "deribit-rules" => Profile(Unit(extended: extended, includeCollateral: true, pnlOffset: 0.2, addOns: AllAddOns with

@@ -103,4 +103,35 @@ public class ForwardsTests
         var act = () => BookJson.Read(json);
         act.Should().Throw<MarginEngine.Errors.ConfigurationException>().Where(e => e.Message.Contains("forwards") && e.Message.Contains("2 values for 1 expiries"));
     }
+
+    private static MarginEngine.Profiles.RiskProfile FlatGrid(AddOnParameters addOns) =>
+        PortfolioFixtures.Profile(PortfolioFixtures.Unit(moves: [0.0], vols: [VolState.Same], addOns: addOns));
+
+    [Fact]
+    public void ShortOptionContingency_AtTheForward()
+    {
+        // Short 2 calls, 1%: at spot 0.01 x 2 x 100,000 = 2,000; at the forward 0.01 x 2 x 102,000 = 2,040 (the flat
+        // one-scenario grid loses nothing, so the contingency is the whole margin).
+        var spot = FlatGrid(new AddOnParameters(ShortOptionContingency: 0.01));
+        var forward = FlatGrid(new AddOnParameters(ShortOptionContingency: 0.01, ContingencyPrice: ContingencyPrice.Forward));
+        PortfolioFixtures.Run(spot, Market(), new Position(Call, -2m, 10_000m)).Units.Single().RiskMatrixMargin.Should().BeApproximately(2_000, 1e-6);
+        PortfolioFixtures.Run(forward, Market(), new Position(Call, -2m, 10_000m)).Units.Single().RiskMatrixMargin.Should().BeApproximately(2_040, 1e-6);
+    }
+
+    [Fact]
+    public void BasisContingency_IsAFloorUnderTheWorstLoss()
+    {
+        // Derive §5.1 with spot 1.045 / 0.955, factors 0.5 + 2 x T = 0.5 + 2 x 0.25 = 1.0. Long 1 call (figures of the class):
+        // call(106,590) - call(102,000) = +2,788.0225; call(97,410) - call(102,000) = -2,469.8138 -> floor 2,469.8138.
+        // Short 1 call: -min(-2,788.0225, 2,469.8138, 0) = 2,788.0225.
+        var basis = new AddOnParameters(BasisContingency: new BasisContingencyParameters(1.045, 0.955, 0.5, 2));
+        var longCall = PortfolioFixtures.Run(FlatGrid(basis), Market(), new Position(Call, 1m, 10_000m)).Units.Single();
+        longCall.RiskMatrixMargin.Should().BeApproximately(2_469.813789, 1e-5);
+        longCall.AddOns.Single().Kind.Should().Be(MarginEngine.Results.AddOnKind.BasisContingency);
+        PortfolioFixtures.Run(FlatGrid(basis), Market(), new Position(Call, -1m, 10_000m)).Units.Single().RiskMatrixMargin
+            .Should().BeApproximately(2_788.022529, 1e-5);
+        // On a grid whose worst loss is larger (short call, +10%: 6,585.43), the floor does not add: the margin is the worst loss.
+        var grid = PortfolioFixtures.Profile(PortfolioFixtures.Unit(moves: [-0.1, 0, 0.1], vols: [VolState.Same], addOns: basis));
+        PortfolioFixtures.Run(grid, Market(), new Position(Call, -1m, 10_000m)).Units.Single().RiskMatrixMargin.Should().BeApproximately(6_585.434511, 1e-5);
+    }
 }
