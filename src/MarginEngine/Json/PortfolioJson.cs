@@ -28,10 +28,21 @@ internal static class PortfolioJson
             p.Optional("initialFactor")?.Double(),
             aggregation)
         {
-            LossFactors = p.Optional("lossFactors") is { } lf
-                ? lf.Only("maintenance", "initial").Build(() => new LossFactors(lf.Required("maintenance").Double(), lf.Required("initial").Double()))
-                : null,
+            LossFactors = p.Optional("lossFactors") is { } lf ? ReadLossFactors(lf) : null,
         });
+    }
+
+    private static LossFactors ReadLossFactors(JsonCursor lf)
+    {
+        lf.Only("maintenance", "initial", "depeg");
+        StablecoinDepegFactor? depeg = null;
+        if (lf.Optional("depeg") is { } d)
+        {
+            d.Only("stablecoin", "threshold", "factor");
+            depeg = new StablecoinDepegFactor(d.Required("stablecoin").String(), d.Required("threshold").Double(), d.Required("factor").Double());
+        }
+
+        return lf.Build(() => new LossFactors(lf.Required("maintenance").Double(), lf.Required("initial").Double()) { Depeg = depeg });
     }
 
     private static RiskUnitParameters ReadUnit(JsonCursor u)
@@ -224,6 +235,15 @@ internal static class PortfolioJson
             w.WriteStartObject("lossFactors");
             w.WriteNumber("maintenance", lf.Maintenance);
             w.WriteNumber("initial", lf.Initial);
+            if (lf.Depeg is { } depeg)
+            {
+                w.WriteStartObject("depeg");
+                w.WriteString("stablecoin", depeg.Stablecoin);
+                w.WriteNumber("threshold", depeg.Threshold);
+                w.WriteNumber("factor", depeg.Factor);
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 

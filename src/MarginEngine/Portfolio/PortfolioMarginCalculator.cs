@@ -42,7 +42,7 @@ public static class PortfolioMarginCalculator
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(profile);
-        var portfolio = profile.GetPortfolio();
+        var portfolio = profile.GetPortfolio().At(market);
         var (groups, orders) = Units(account, market, profile, portfolio);
         var figures = new UnitFigures[groups.Count];
         for (var i = 0; i < groups.Count; i++)

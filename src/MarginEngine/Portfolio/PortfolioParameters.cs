@@ -81,6 +81,10 @@ public sealed record PortfolioParameters
             : value;
     }
 
+    /// <summary>The parameters in force at <paramref name="market"/> (the loss factors after a stablecoin depeg).</summary>
+    internal PortfolioParameters At(MarketData.MarketSnapshot market) =>
+        LossFactors is { Depeg: not null } factors ? this with { LossFactors = factors.At(market) } : this;
+
     /// <summary>Whether the underlying has parameters (its own or the default).</summary>
     public bool Covers(string underlying) => Units.ContainsKey(underlying) || DefaultUnit is not null;
 

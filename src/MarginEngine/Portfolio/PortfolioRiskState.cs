@@ -59,7 +59,7 @@ public sealed class PortfolioRiskState
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(profile);
-        var portfolio = profile.GetPortfolio();
+        var portfolio = profile.GetPortfolio().At(market);
         var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio);
         var units = groups.Select(g => RiskUnitEngine.Evaluate(g.Underlying, market.GetIndexPrice(g.Underlying), portfolio.For(g.Underlying, profile.Name), portfolio,
             g.Exposures, PortfolioMarginCalculator.OrdersOf(orders, g.Underlying))).ToArray();

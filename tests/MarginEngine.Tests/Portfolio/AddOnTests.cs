@@ -106,6 +106,29 @@ public class AddOnTests
     }
 
     [Fact]
+    public void LossFactors_StablecoinDepeg_RaisesTheImFactorOnly()
+    {
+        // The case above (worst 5,000, a 500 contingency weighted 0.5 / 1, factors 0.8 / 1.0) with Derive's depeg on USDC,
+        // threshold 0.99, factor 4. USDC at 0.98: f_IM = 1.0 + (0.99 - 0.98) x 4 = 1.04 -> IM = 1.04 x 5,000 + 500 = 5,700;
+        // MM stays 0.8 x 5,000 + 250 = 4,250. USDC at 1.00 (above the threshold): IM 5,500.
+        var addOns = new AddOnParameters(FuturesContingency: 0.01,
+            Weights: new Dictionary<MarginEngine.Results.AddOnKind, AddOnWeights> { [MarginEngine.Results.AddOnKind.FuturesContingency] = new(0.5, 1) });
+        var scaled = Profile(Unit(moves: [-0.1, 0, 0.1], vols: [VolState.Same], addOns: addOns));
+        var derive = scaled with
+        {
+            Portfolio = scaled.Portfolio! with { LossFactors = new LossFactors(0.8, 1.0) { Depeg = new StablecoinDepegFactor("USDC", 0.99, 4) } },
+        };
+        MarginEngine.MarketData.MarketSnapshot At(double usdc) => new(Now,
+            new Dictionary<string, double> { ["USDT"] = 1, ["USDC"] = usdc, ["BTC"] = 50_000 }, new Dictionary<string, double> { ["BTCUSDT"] = 50_000 });
+        var position = new Position(BtcUsdt, 1m, 50_000m);
+
+        var depegged = Run(derive, At(0.98), position).Report;
+        (depegged.MaintenanceMargin, depegged.InitialMargin).Should().Be((4_250m, 5_700m));
+        Run(derive, At(1.0), position).Report.InitialMargin.Should().Be(5_500m);
+        PortfolioMarginCalculator.Quote(Account([new(Usdt, 100_000m)], [position]), At(0.98), derive).InitialMargin.Should().BeApproximately(5_700, 1e-9);
+    }
+
+    [Fact]
     public void LossFactors_WithACrossUnitCredit_AreRejected()
     {
         var profile = Profile(Flat(AddOnParameters.None));
