@@ -80,7 +80,7 @@ public static class BookJson
 
     private static MarketSnapshot ReadMarket(JsonCursor m, IReadOnlyDictionary<string, Instrument> instruments)
     {
-        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities", "volatilitySurfaces", "riskArrays", "forwards", "discountRates", "settlementPrices");
+        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities", "volatilitySurfaces", "riskArrays", "forwards", "discountRates", "settlementPrices", "confidences");
         IEnumerable<KeyValuePair<string, double>> Values(JsonCursor? c) =>
             c is { } map ? map.Properties().Select(p => KeyValuePair.Create(p.Name, Checked(p.Value))).ToList() : [];
         var surfaces = (m.Optional("volatilitySurfaces")?.Properties() ?? []).Select(s =>
@@ -116,7 +116,8 @@ public static class BookJson
         }
 
         return m.Build(() => new MarketSnapshot(valuationTime, indexPrices,
-            Marks(m.Required("markPrices"), instruments), Values(m.Optional("impliedVolatilities")), surfaces, arrays, forwards, discountRates, settlements));
+            Marks(m.Required("markPrices"), instruments), Values(m.Optional("impliedVolatilities")), surfaces, arrays, forwards, discountRates, settlements,
+            (m.Optional("confidences")?.Properties() ?? []).Select(c => KeyValuePair.Create(c.Name, c.Value.Double())).ToList()));
     }
 
     /// <summary>
@@ -363,6 +364,14 @@ public static class BookJson
                 w.WriteEndObject();
             }
 
+            w.WriteEndObject();
+        }
+
+        if (market.Confidences.Count > 0)
+        {
+            w.WriteStartObject("confidences");
+            foreach (var (id, confidence) in market.Confidences.OrderBy(c => c.Key, StringComparer.Ordinal))
+                w.WriteNumber(id, confidence);
             w.WriteEndObject();
         }
 

@@ -103,7 +103,7 @@ internal static class PortfolioJson
     private static AddOnParameters ReadAddOns(JsonCursor a)
     {
         a.Only("rollShock", "deltaShock", "shortOptionContingency", "futuresContingency", "minimumDeltaCharge", "shortOptionMinimum",
-            "thetaDecayDays", "basis", "minimumCharge", "stablecoinDepeg", "shortOptionNetting", "futuresContingencyBasis", "grossOptionContingency", "weights", "contingencyPrice", "basisContingency");
+            "thetaDecayDays", "basis", "minimumCharge", "stablecoinDepeg", "shortOptionNetting", "futuresContingencyBasis", "grossOptionContingency", "weights", "contingencyPrice", "basisContingency", "oracleContingency");
         RollShockParameters? roll = null;
         if (a.Optional("rollShock") is { } r)
         {
@@ -165,10 +165,17 @@ internal static class PortfolioJson
                 bc.Required("addFactor").Double(), bc.Required("multFactor").Double());
         }
 
+        OracleContingencyParameters? oracle = null;
+        if (a.Optional("oracleContingency") is { } oc)
+        {
+            oc.Only("threshold", "margin");
+            oracle = new OracleContingencyParameters(oc.Required("threshold").Double(), oc.Required("margin").Double());
+        }
+
         var price = a.Optional("contingencyPrice")?.Enum<ContingencyPrice>() ?? ContingencyPrice.Spot;
         return a.Build(() => new AddOnParameters(roll, delta, a.Optional("shortOptionContingency")?.Double(), a.Optional("futuresContingency")?.Double(),
             minimum, a.Optional("shortOptionMinimum")?.Double(), a.Optional("thetaDecayDays")?.Double(), a.Optional("basis")?.Double(), charge, depeg,
-            netting, futuresBasis, a.Optional("grossOptionContingency")?.Double(), weights, price, basisContingency)
+            netting, futuresBasis, a.Optional("grossOptionContingency")?.Double(), weights, price, basisContingency, oracle)
             .Validated("addOns"));
     }
 
@@ -398,6 +405,14 @@ internal static class PortfolioJson
             w.WriteNumber("grossOptionContingency", goc);
         w.WriteString("shortOptionNetting", Camel(a.ShortOptionNetting.ToString()));
         w.WriteString("contingencyPrice", Camel(a.ContingencyPrice.ToString()));
+        if (a.OracleContingency is { } oracleContingency)
+        {
+            w.WriteStartObject("oracleContingency");
+            w.WriteNumber("threshold", oracleContingency.Threshold);
+            w.WriteNumber("margin", oracleContingency.Margin);
+            w.WriteEndObject();
+        }
+
         if (a.BasisContingency is { } forwardBasis)
         {
             w.WriteStartObject("basisContingency");

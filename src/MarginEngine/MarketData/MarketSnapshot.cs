@@ -23,6 +23,7 @@ public sealed class MarketSnapshot
     private readonly FrozenDictionary<string, RateCurve> _forwards;
     private readonly FrozenDictionary<string, RateCurve> _discountRates;
     private readonly FrozenDictionary<(string Underlying, Instant Expiry), double> _settlementPrices;
+    private readonly FrozenDictionary<string, double> _confidences;
 
     /// <summary>Creates a snapshot, checking every value.</summary>
     /// <param name="valuationTime">The instant every price refers to; time to expiry is measured from it.</param>
@@ -34,6 +35,7 @@ public sealed class MarketSnapshot
     /// <param name="forwards">Forward curves by underlying, as basis rates (<see cref="RateCurve.FromForwards"/> turns forwards into them); without one, an option's forward is the index.</param>
     /// <param name="discountRates">Discount-rate curves by underlying; without one, option values are not discounted.</param>
     /// <param name="settlementPrices">Settlement prices of expiries that have passed but are not yet settled, by underlying and expiry.</param>
+    /// <param name="confidences">Confidence of each underlying's price source in [0, 1] (oracle feeds); 1 when not given.</param>
     /// <exception cref="InvalidMarginInputException">A value that is NaN, infinite, zero or negative, or an empty id.</exception>
     public MarketSnapshot(
         Instant valuationTime,
@@ -44,7 +46,8 @@ public sealed class MarketSnapshot
         IEnumerable<KeyValuePair<string, RiskArray>>? riskArrays = null,
         IEnumerable<KeyValuePair<string, RateCurve>>? forwards = null,
         IEnumerable<KeyValuePair<string, RateCurve>>? discountRates = null,
-        IEnumerable<(string Underlying, Instant Expiry, double Price)>? settlementPrices = null)
+        IEnumerable<(string Underlying, Instant Expiry, double Price)>? settlementPrices = null,
+        IEnumerable<KeyValuePair<string, double>>? confidences = null)
     {
         ValuationTime = valuationTime;
         _indexPrices = Checked(indexPrices, "indexPrices");
@@ -82,6 +85,16 @@ public sealed class MarketSnapshot
         }
 
         _settlementPrices = settlements.ToFrozenDictionary();
+        var confidence = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (id, value) in confidences ?? [])
+        {
+            if (!(value >= 0 && value <= 1))
+                throw new InvalidMarginInputException($"confidences[{Guard.Id(id, "confidences")}]", $"must be in [0, 1] but was {Guard.Show(value)}");
+            if (!confidence.TryAdd(id, value))
+                throw new InvalidMarginInputException($"confidences[{id}]", "is given twice");
+        }
+
+        _confidences = confidence.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The valuation instant.</summary>
@@ -120,6 +133,12 @@ public sealed class MarketSnapshot
         _discountRates.TryGetValue(underlyingId, out var curve)
             ? Math.Exp(-curve.RateAt(expiry) * Math.Max(Pricing.YearFraction.Between(ValuationTime, expiry), 0))
             : 1.0;
+
+    /// <summary>Confidences of the underlyings' price sources, by asset id.</summary>
+    public IReadOnlyDictionary<string, double> Confidences => _confidences;
+
+    /// <summary>Confidence of <paramref name="underlyingId"/>'s price source; 1 when the snapshot gives none.</summary>
+    public double GetConfidence(string underlyingId) => _confidences.GetValueOrDefault(underlyingId, 1.0);
 
     /// <summary>Settlement prices of passed expiries awaiting settlement, by (underlying, expiry).</summary>
     public IReadOnlyDictionary<(string Underlying, Instant Expiry), double> SettlementPrices => _settlementPrices;
@@ -189,7 +208,7 @@ public sealed class MarketSnapshot
         var marks = _markPrices.ToDictionary();
         marks[instrumentId] = price;
         return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities, _surfaces.Values, _riskArrays, _forwards, _discountRates,
-            _settlementPrices.Select(p => (p.Key.Underlying, p.Key.Expiry, p.Value)));
+            _settlementPrices.Select(p => (p.Key.Underlying, p.Key.Expiry, p.Value)), _confidences);
     }
 
     private static FrozenDictionary<string, RateCurve> Curves(IEnumerable<KeyValuePair<string, RateCurve>>? curves, string field)

@@ -22,6 +22,7 @@ namespace MarginEngine.Portfolio;
 /// <param name="Weights">Under <see cref="LossFactors"/>: where each add-on counts (MM, IM, both) and at which weight; unlisted ones count in both in full.</param>
 /// <param name="ContingencyPrice">Whether option and futures contingencies are sized at spot or at each leg's forward or mark.</param>
 /// <param name="BasisContingency">Derive's basis contingency: a floor under the worst loss, or null.</param>
+/// <param name="OracleContingency">Derive's oracle-confidence contingency (IM only, under loss factors), or null.</param>
 public sealed record AddOnParameters(
     RollShockParameters? RollShock = null,
     DeltaShockParameters? DeltaShock = null,
@@ -38,7 +39,8 @@ public sealed record AddOnParameters(
     double? GrossOptionContingency = null,
     IReadOnlyDictionary<Results.AddOnKind, AddOnWeights>? Weights = null,
     ContingencyPrice ContingencyPrice = ContingencyPrice.Spot,
-    BasisContingencyParameters? BasisContingency = null)
+    BasisContingencyParameters? BasisContingency = null,
+    OracleContingencyParameters? OracleContingency = null)
 {
     /// <summary>No add-on.</summary>
     public static AddOnParameters None { get; } = new();
@@ -52,6 +54,8 @@ public sealed record AddOnParameters(
         if (BasisContingency is { } basis && !(basis.SpotUp > 1 && basis.SpotUp < 3 && basis.SpotDown > 0 && basis.SpotDown < 1
             && double.IsFinite(basis.AddFactor) && basis.AddFactor >= 0 && double.IsFinite(basis.MultFactor) && basis.MultFactor >= 0))
             throw new InvalidMarginInputException($"{field}.basisContingency", "needs spotUp in (1, 3), spotDown in (0, 1) and factors finite and >= 0");
+        if (OracleContingency is { } oracle && !(oracle.Threshold >= 0 && oracle.Threshold <= 1 && double.IsFinite(oracle.Margin) && oracle.Margin >= 0))
+            throw new InvalidMarginInputException($"{field}.oracleContingency", "needs a threshold in [0, 1] and a margin finite and >= 0");
         foreach (var (kind, w) in Weights ?? new Dictionary<Results.AddOnKind, AddOnWeights>())
         {
             if (!(double.IsFinite(w.Maintenance) && w.Maintenance >= 0 && double.IsFinite(w.Initial) && w.Initial >= 0))
@@ -101,6 +105,9 @@ public sealed record AddOnParameters(
         Add(Results.AddOnKind.ShortOptionContingency, a.ShortOptionContingency);
         Add(Results.AddOnKind.FuturesContingency, a.FuturesContingency);
         Add(Results.AddOnKind.GrossOptionContingency, a.GrossOptionContingency);
+        var oracle = Weights?.GetValueOrDefault(Results.AddOnKind.OracleContingency) ?? AddOnWeights.InitialOnly;
+        mm += a.OracleContingency * oracle.Maintenance;
+        im += a.OracleContingency * oracle.Initial;
         return (mm, im);
     }
 

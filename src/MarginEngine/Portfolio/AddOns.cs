@@ -13,6 +13,7 @@ internal sealed class AddOns
 {
     private readonly AddOnParameters _p;
     private readonly double _index;
+    private readonly double _confidence;
     private static readonly Dictionary<double, double> NoRollGroups = [];
     private static readonly Dictionary<(Instant Expiry, double Strike, OptionRight? Right), double> NoSeries = [];
     private static readonly Dictionary<string, double> NoSettlement = [];
@@ -25,12 +26,13 @@ internal sealed class AddOns
     private readonly Dictionary<string, double> _settlement;
     private readonly Dictionary<double, (double Up, double Down)> _basis;
     private double _net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _optionCoins, _thetaUsd, _naked;
-    private double _nakedAtForward, _optionsAtForward, _futuresAtMark;
+    private double _nakedAtForward, _optionsAtForward, _futuresAtMark, _holdingCoins;
 
-    public AddOns(AddOnParameters parameters, double index, IEnumerable<Exposure> exposures)
+    public AddOns(AddOnParameters parameters, double index, IEnumerable<Exposure> exposures, double confidence = 1)
     {
         _p = parameters;
         _index = index;
+        _confidence = confidence;
         _rollGroups = parameters.RollShock is null ? NoRollGroups : [];
         _series = parameters.ShortOptionContingency is null ? NoSeries : [];
         _settlement = parameters.StablecoinDepeg is null ? NoSettlement : new Dictionary<string, double>(StringComparer.Ordinal);
@@ -43,13 +45,14 @@ internal sealed class AddOns
     {
         _p = other._p;
         _index = other._index;
+        _confidence = other._confidence;
         _rollGroups = _p.RollShock is null ? NoRollGroups : new Dictionary<double, double>(other._rollGroups);
         _series = _p.ShortOptionContingency is null ? NoSeries : new Dictionary<(Instant Expiry, double Strike, OptionRight? Right), double>(other._series);
         _settlement = _p.StablecoinDepeg is null ? NoSettlement : new Dictionary<string, double>(other._settlement, StringComparer.Ordinal);
         _basis = _p.BasisContingency is null ? NoBasis : new Dictionary<double, (double Up, double Down)>(other._basis);
         (_net, _gross, _futuresNet, _futuresGross, _shortOptionCoins, _optionCoins, _thetaUsd, _naked) =
             (other._net, other._gross, other._futuresNet, other._futuresGross, other._shortOptionCoins, other._optionCoins, other._thetaUsd, other._naked);
-        (_nakedAtForward, _optionsAtForward, _futuresAtMark) = (other._nakedAtForward, other._optionsAtForward, other._futuresAtMark);
+        (_nakedAtForward, _optionsAtForward, _futuresAtMark, _holdingCoins) = (other._nakedAtForward, other._optionsAtForward, other._futuresAtMark, other._holdingCoins);
     }
 
     /// <summary>An independent copy to add several what-if exposures to.</summary>
@@ -68,6 +71,8 @@ internal sealed class AddOns
             _futuresAtMark += Math.Abs(delta) * e.BasePrice;
         }
 
+        if (e.Kind == ExposureKind.Holding)
+            _holdingCoins += Math.Abs(delta);
         if (_p.RollShock is not null && e.RollYears is { } years)
             _rollGroups[years] = _rollGroups.GetValueOrDefault(years) + delta;
         if (e.Option is not null)
@@ -104,7 +109,8 @@ internal sealed class AddOns
     public AddOnAmounts Amounts(Exposure? extra = null)
     {
         double net = _net, gross = _gross, futuresNet = _futuresNet, futuresGross = _futuresGross, shortCoins = _shortOptionCoins, optionCoins = _optionCoins,
-            theta = _thetaUsd, naked = _naked, nakedAtForward = _nakedAtForward, optionsAtForward = _optionsAtForward, futuresAtMark = _futuresAtMark;
+            theta = _thetaUsd, naked = _naked, nakedAtForward = _nakedAtForward, optionsAtForward = _optionsAtForward, futuresAtMark = _futuresAtMark,
+            holdingCoins = _holdingCoins;
         (double Years, double Up, double Down)? extraBasis = null;
         double extraDelta = 0, extraYears = double.NaN;
         string? extraSettlement = null;
@@ -121,6 +127,8 @@ internal sealed class AddOns
             }
 
             extraYears = extra.RollYears ?? double.NaN;
+            if (extra.Kind == ExposureKind.Holding)
+                holdingCoins += Math.Abs(extraDelta);
             if (extra.Option is not null)
             {
                 if (_p.ShortOptionContingency is not null)
@@ -174,6 +182,8 @@ internal sealed class AddOns
         amounts.GrossOptionContingency = (_p.GrossOptionContingency ?? 0) * (atForward ? optionsAtForward : optionCoins * s);
         if (_p.BasisContingency is { } basisParameters)
             amounts.BasisContingency = BasisContingency(basisParameters, extraBasis);
+        if (_p.OracleContingency is { } oracle && _confidence < oracle.Threshold)
+            amounts.OracleContingency = (1 - _confidence) * oracle.Margin * (futuresGross + optionCoins + holdingCoins) * s;
         if (_p.MinimumDeltaCharge is { } minimum)
             amounts.MinimumDeltaCharge = (minimum.NetRate * Math.Abs(net) + minimum.HedgedRate * (gross - Math.Abs(net)) / 2) * s;
         amounts.ShortOptionMinimum = (_p.ShortOptionMinimum ?? 0) * shortCoins * s;
@@ -246,6 +256,7 @@ internal sealed class AddOns
         Line(_p.MinimumCharge is not null, AddOnKind.MinimumCharge, a.MinimumCharge);
         Line(_p.StablecoinDepeg is not null, AddOnKind.StablecoinDepeg, a.StablecoinDepeg);
         Line(_p.BasisContingency is not null, AddOnKind.BasisContingency, a.BasisContingency);
+        Line(_p.OracleContingency is not null, AddOnKind.OracleContingency, a.OracleContingency);
         return lines;
     }
 
@@ -293,4 +304,7 @@ internal struct AddOnAmounts
 
     /// <summary>Derive's basis contingency, USD: a floor under the worst loss, not added to it.</summary>
     public double BasisContingency;
+
+    /// <summary>Derive's oracle-confidence contingency, USD, IM only (under loss factors).</summary>
+    public double OracleContingency;
 }

@@ -40,3 +40,12 @@ public enum ContingencyPrice
 /// <param name="AddFactor">Flat factor, e.g. 0.5.</param>
 /// <param name="MultFactor">Factor per year to expiry, e.g. 2.</param>
 public sealed record BasisContingencyParameters(double SpotUp, double SpotDown, double AddFactor, double MultFactor);
+
+/// <summary>
+/// Derive's oracle-confidence contingency, IM only (derive-pmrm.md §5.4): when the underlying's price-source confidence c is
+/// below <paramref name="Threshold"/>, <c>(1 - c) x Margin x N</c>, N the unit's gross perpetual, future, option and coin
+/// holdings at the index. It applies under <see cref="LossFactors"/> (IM weight 1, MM weight 0 unless set).
+/// </summary>
+/// <param name="Threshold">Confidence below which it applies, e.g. 0.55.</param>
+/// <param name="Margin">Factor, e.g. 1.</param>
+public sealed record OracleContingencyParameters(double Threshold, double Margin);

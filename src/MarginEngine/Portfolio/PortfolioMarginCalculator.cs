@@ -49,7 +49,7 @@ public static class PortfolioMarginCalculator
         {
             var (underlying, exposures) = groups[i];
             figures[i] = RiskUnitEngine.Quote(underlying, market.GetIndexPrice(underlying), portfolio.For(underlying, profile.Name), portfolio,
-                exposures, OrdersOf(orders, underlying), grids);
+                exposures, OrdersOf(orders, underlying), grids, market.GetConfidence(underlying));
         }
 
         var (mm, im, riskMatrix) = RiskUnitEngine.Totals(portfolio, figures);

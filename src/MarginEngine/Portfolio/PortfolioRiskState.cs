@@ -62,7 +62,7 @@ public sealed class PortfolioRiskState
         var portfolio = profile.GetPortfolio().At(market);
         var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio);
         var units = groups.Select(g => RiskUnitEngine.Evaluate(g.Underlying, market.GetIndexPrice(g.Underlying), portfolio.For(g.Underlying, profile.Name), portfolio,
-            g.Exposures, PortfolioMarginCalculator.OrdersOf(orders, g.Underlying))).ToArray();
+            g.Exposures, PortfolioMarginCalculator.OrdersOf(orders, g.Underlying), market.GetConfidence(g.Underlying))).ToArray();
         var figures = units.Select(u => UnitFigures.Of(u, portfolio)).ToArray();
         var (total, offset) = PortfolioMarginCalculator.Aggregate(portfolio.Aggregation, figures);
         var (mm, im, _) = RiskUnitEngine.Totals(portfolio, figures);

@@ -10,8 +10,9 @@ namespace MarginEngine.Portfolio;
 internal static class RiskUnitEngine
 {
     public static UnitEvaluation Evaluate(string underlying, double index, RiskUnitParameters p, PortfolioParameters portfolio,
-        IReadOnlyList<Exposure> exposures, IReadOnlyList<Exposure> orders)
+        IReadOnlyList<Exposure> exposures, IReadOnlyList<Exposure> orders, double confidence = 1)
     {
+        RequireLossFactorsFor(p, portfolio);
         var grid = new UnitGrid(p, index);
         var n = grid.Count;
         var width = grid.Width;
@@ -30,7 +31,7 @@ internal static class RiskUnitEngine
         var worstLoss = Math.Max(0, -counted[worst]);
         var usdPerUnit = p.Currency == UnitCurrency.Usd ? 1 : index;
 
-        var addOns = new AddOns(p.AddOns, index, exposures);
+        var addOns = new AddOns(p.AddOns, index, exposures, confidence);
         var amounts = addOns.Amounts();
         var riskMatrix = Combine(portfolio.Family, worstLoss, amounts, usdPerUnit);
 
@@ -48,7 +49,7 @@ internal static class RiskUnitEngine
             }
 
             var withOrders = Count(grid, cellsWithOrders.AsSpan(0, n));
-            addOnsWithOrders = new AddOns(p.AddOns, index, exposures.Concat(orders));
+            addOnsWithOrders = new AddOns(p.AddOns, index, exposures.Concat(orders), confidence);
             var filled = Combine(portfolio.Family, Math.Max(0, -withOrders[Worst(withOrders)]), addOnsWithOrders.Amounts(), usdPerUnit);
             ordersMargin = Math.Max(0, filled - riskMatrix);
         }
@@ -74,8 +75,9 @@ internal static class RiskUnitEngine
     /// summation order as <see cref="Evaluate"/>, so the same risk-matrix margin bit for bit.
     /// </summary>
     public static UnitFigures Quote(string underlying, double index, RiskUnitParameters p, PortfolioParameters portfolio,
-        IReadOnlyList<Exposure> exposures, IReadOnlyList<Exposure> orders, UnitGridCache? grids = null)
+        IReadOnlyList<Exposure> exposures, IReadOnlyList<Exposure> orders, UnitGridCache? grids = null, double confidence = 1)
     {
+        RequireLossFactorsFor(p, portfolio);
         var grid = grids?.Get(p, index) ?? new UnitGrid(p, index);
         var n = grid.Count;
         var width = grid.Width;
@@ -92,7 +94,7 @@ internal static class RiskUnitEngine
 
         var usdPerUnit = p.Currency == UnitCurrency.Usd ? 1 : index;
         var (worst, counted) = WorstOf(grid, cells[..n]);
-        var addOns = new AddOns(p.AddOns, index, exposures);
+        var addOns = new AddOns(p.AddOns, index, exposures, confidence);
         var amounts = addOns.Amounts();
         var riskMatrix = Combine(portfolio.Family, Math.Max(0, -counted), amounts, usdPerUnit);
         var (unitMm, unitIm) = portfolio.LossFactors is { } factors ? LossFactorRequirement(factors, p, Math.Max(0, -counted), amounts, usdPerUnit) : default;
@@ -122,6 +124,13 @@ internal static class RiskUnitEngine
         portfolio.InitialFactor is { } factor
             ? (riskMatrix, factor * riskMatrix + ordersMargin)
             : (portfolio.MaintenanceFactor * riskMatrix, riskMatrix + ordersMargin);
+
+    /// <summary>The oracle contingency is an IM-only charge: it needs the loss-factor relation, which keeps IM and MM apart.</summary>
+    private static void RequireLossFactorsFor(RiskUnitParameters p, PortfolioParameters portfolio)
+    {
+        if (p.AddOns.OracleContingency is not null && portfolio.LossFactors is null)
+            throw new Errors.InvalidMarginInputException("addOns.oracleContingency", "is an IM-only charge: set portfolio.lossFactors to use it");
+    }
 
     /// <summary>
     /// A unit's MM and IM (unit currency, IM without open orders) under loss factors

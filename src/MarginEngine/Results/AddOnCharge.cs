@@ -20,6 +20,7 @@ public sealed record AddOnCharge(AddOnKind Kind, double Amount)
         AddOnKind.MinimumCharge => "MR7 minimum charge",
         AddOnKind.StablecoinDepeg => "MR9 stablecoin depeg",
         AddOnKind.BasisContingency => "basis contingency (floor)",
+        AddOnKind.OracleContingency => "oracle contingency (IM)",
         _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
     };
 }

@@ -38,4 +38,7 @@ public enum AddOnKind
 
     /// <summary>Derive's basis (forward) contingency: a floor under the worst loss, not added to it.</summary>
     BasisContingency,
+
+    /// <summary>Derive's oracle-confidence contingency, IM only.</summary>
+    OracleContingency,
 }

@@ -129,6 +129,25 @@ public class AddOnTests
     }
 
     [Fact]
+    public void OracleContingency_ImOnly_BelowTheConfidenceThreshold()
+    {
+        // Derive §5.4: confidence 0.5 < 0.55, margin 1: (1 - 0.5) x 1 x (1 BTC perpetual x 50,000) = 25,000, IM only.
+        // Flat grid (no loss), loss factors 0.8 / 1: MM 0, IM 25,000. At confidence 0.6 (not below 0.55): nothing.
+        var oracle = Profile(Flat(new AddOnParameters(OracleContingency: new OracleContingencyParameters(0.55, 1))));
+        var derive = oracle with { Portfolio = oracle.Portfolio! with { LossFactors = new LossFactors(0.8, 1) } };
+        MarginEngine.MarketData.MarketSnapshot At(double confidence) => new(Now,
+            new Dictionary<string, double> { ["USDT"] = 1, ["BTC"] = 50_000 }, new Dictionary<string, double> { ["BTCUSDT"] = 50_000 },
+            confidences: [KeyValuePair.Create("BTC", confidence)]);
+        var position = new Position(BtcUsdt, 1m, 50_000m);
+        var low = Run(derive, At(0.5), position).Report;
+        (low.MaintenanceMargin, low.InitialMargin).Should().Be((0m, 25_000m));
+        Run(derive, At(0.6), position).Report.InitialMargin.Should().Be(0m);
+        // Without loss factors an IM-only charge has nowhere to go: rejected, naming it.
+        var act = () => Run(oracle, At(0.5), position);
+        act.Should().Throw<MarginEngine.Errors.InvalidMarginInputException>().Where(e => e.Field == "addOns.oracleContingency");
+    }
+
+    [Fact]
     public void LossFactors_WithACrossUnitCredit_AreRejected()
     {
         var profile = Profile(Flat(AddOnParameters.None));
