@@ -32,6 +32,17 @@ internal static class PortfolioJson
         });
     }
 
+    private static SkewShock ReadSkew(JsonCursor k)
+    {
+        k.Only("linearBaseCap", "absoluteBaseCap", "linearCBase", "absoluteCBase", "minKStar", "widthScale", "volParamStatic", "volParamScale", "lossOnly");
+        return k.Build(() => new SkewShock(k.Required("linearBaseCap").Double(), k.Required("absoluteBaseCap").Double(), k.Required("linearCBase").Double(),
+            k.Required("absoluteCBase").Double(), k.Required("minKStar").Double(), k.Required("widthScale").Double(), k.Required("volParamStatic").Double(),
+            k.Required("volParamScale").Double())
+        {
+            LossOnly = k.Optional("lossOnly")?.Bool() ?? true,
+        });
+    }
+
     private static LossFactors ReadLossFactors(JsonCursor lf)
     {
         lf.Only("maintenance", "initial", "depeg");
@@ -48,7 +59,7 @@ internal static class PortfolioJson
     private static RiskUnitParameters ReadUnit(JsonCursor u)
     {
         u.Only("priceRange", "buckets", "priceMoves", "volStates", "volLevels", "volShock", "extendedMoves", "extendedDampener", "extremeMoves",
-            "pnlOffset", "pnlOffsetCap", "zeroExtendedGains", "currency", "includeCollateral", "addOns");
+            "pnlOffset", "pnlOffsetCap", "zeroExtendedGains", "currency", "includeCollateral", "addOns", "skew");
         var range = u.Required("priceRange").Double();
         IReadOnlyList<double> moves;
         if (u.Optional("priceMoves") is { } list)
@@ -97,7 +108,11 @@ internal static class PortfolioJson
             u.Optional("currency")?.Enum<UnitCurrency>() ?? UnitCurrency.Usd,
             u.Optional("includeCollateral")?.Bool() ?? false,
             addOns,
-            volLevels) { ZeroExtendedGains = u.Optional("zeroExtendedGains")?.Bool() ?? false });
+            volLevels)
+        {
+            ZeroExtendedGains = u.Optional("zeroExtendedGains")?.Bool() ?? false,
+            Skew = u.Optional("skew") is { } skew ? ReadSkew(skew) : null,
+        });
     }
 
     private static AddOnParameters ReadAddOns(JsonCursor a)
@@ -378,6 +393,21 @@ internal static class PortfolioJson
         w.WriteString("currency", Camel(u.Currency.ToString()));
         w.WriteBoolean("includeCollateral", u.IncludeCollateral);
         w.WriteBoolean("zeroExtendedGains", u.ZeroExtendedGains);
+        if (u.Skew is { } skew)
+        {
+            w.WriteStartObject("skew");
+            w.WriteNumber("linearBaseCap", skew.LinearBaseCap);
+            w.WriteNumber("absoluteBaseCap", skew.AbsoluteBaseCap);
+            w.WriteNumber("linearCBase", skew.LinearCBase);
+            w.WriteNumber("absoluteCBase", skew.AbsoluteCBase);
+            w.WriteNumber("minKStar", skew.MinKStar);
+            w.WriteNumber("widthScale", skew.WidthScale);
+            w.WriteNumber("volParamStatic", skew.VolParamStatic);
+            w.WriteNumber("volParamScale", skew.VolParamScale);
+            w.WriteBoolean("lossOnly", skew.LossOnly);
+            w.WriteEndObject();
+        }
+
         var a = u.AddOns;
         w.WriteStartObject("addOns");
         if (a.RollShock is { } r)

@@ -209,6 +209,8 @@ internal static class RiskUnitEngine
 
         if (sum > 0 && s.Kind == ScenarioKind.Extended && p.ZeroExtendedGains)
             return 0;
+        if (s.Kind is ScenarioKind.SkewLinear or ScenarioKind.SkewAbsolute && p.Skew is { LossOnly: true })
+            return -Math.Abs(sum);
         return sum > 0 ? Math.Min(sum * p.PnlOffset, p.PnlOffsetCap ?? double.PositiveInfinity) : sum;
     }
 

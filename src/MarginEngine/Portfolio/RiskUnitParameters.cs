@@ -140,6 +140,9 @@ public sealed record RiskUnitParameters
     /// <summary>Cap on a counted gain, or null.</summary>
     public double? PnlOffsetCap { get; init => field = value is { } cap ? Guard.FiniteNonNegative(cap, "pnlOffsetCap") : null; }
 
+    /// <summary>Skew scenarios (linear and absolute, spot unchanged) appended to the grid, or null.</summary>
+    public SkewShock? Skew { get; init; }
+
     /// <summary>Whether a gain in an extended cell counts as zero (Deribit prints them so) rather than at the gain offset.</summary>
     public bool ZeroExtendedGains { get; init; }
 
@@ -152,10 +155,10 @@ public sealed record RiskUnitParameters
     /// <summary>Add-ons.</summary>
     public AddOnParameters AddOns { get; init => field = Guard.NotNull(value, "addOns").Validated("addOns"); }
 
-    /// <summary>Every scenario of the unit: the standard grid (price-major), then extended, then extreme.</summary>
+    /// <summary>Every scenario of the unit: the standard grid (price-major), then extended, then extreme, then the two skew scenarios.</summary>
     public ImmutableArray<Scenario> Scenarios()
     {
-        var list = ImmutableArray.CreateBuilder<Scenario>(PriceMoves.Length * VolLevels.Length + ExtendedMoves.Length + ExtremeMoves.Length);
+        var list = ImmutableArray.CreateBuilder<Scenario>(PriceMoves.Length * VolLevels.Length + ExtendedMoves.Length + ExtremeMoves.Length + (Skew is null ? 0 : 2));
         foreach (var move in PriceMoves)
         {
             foreach (var level in VolLevels)
@@ -166,6 +169,12 @@ public sealed record RiskUnitParameters
             list.Add(new Scenario(ScenarioKind.Extended, e.Move, VolState.Up, e.Weight ?? PriceRange / Math.Abs(e.Move)));
         foreach (var e in ExtremeMoves)
             list.Add(new Scenario(ScenarioKind.Extreme, e.Move, e.Vol, e.Fraction));
+        if (Skew is not null)
+        {
+            list.Add(new Scenario(ScenarioKind.SkewLinear, 0, VolState.Same, 1));
+            list.Add(new Scenario(ScenarioKind.SkewAbsolute, 0, VolState.Same, 1));
+        }
+
         return list.MoveToImmutable();
     }
 

@@ -16,7 +16,7 @@ namespace MarginEngine.Portfolio;
 /// </summary>
 internal sealed class UnitGrid
 {
-    private readonly (VolState Vol, double Fraction)[] _levels;
+    private readonly (VolState Vol, double Fraction, ScenarioKind Kind)[] _levels;
     private readonly int[] _levelOf;
     private readonly int[]? _spanIndex;
 
@@ -32,11 +32,12 @@ internal sealed class UnitGrid
         Edge = new double[Width];
         A = new double[Width];
         B = new double[Width];
-        var levels = new List<(VolState Vol, double Fraction)>();
+        var levels = new List<(VolState Vol, double Fraction, ScenarioKind Kind)>();
         _levelOf = new int[Width];
         for (var i = 0; i < n; i++)
         {
-            var level = (Scenarios[i].Vol, Scenarios[i].Vol == VolState.Same ? 0.0 : Scenarios[i].VolFraction);
+            var skew = Scenarios[i].Kind is ScenarioKind.SkewLinear or ScenarioKind.SkewAbsolute;
+            var level = (Scenarios[i].Vol, Scenarios[i].Vol == VolState.Same ? 0.0 : Scenarios[i].VolFraction, skew ? Scenarios[i].Kind : ScenarioKind.Standard);
             var at = levels.IndexOf(level);
             if (at < 0)
             {
@@ -175,7 +176,11 @@ internal sealed class UnitGrid
         Span<double> inverses = stackalloc double[_levels.Length];
         for (var j = 0; j < _levels.Length; j++)
         {
-            levels[j] = shock.ApplyScaled(e.Volatility, scale, _levels[j].Vol, _levels[j].Fraction) * sqrtT;
+            var (vol, fraction, kind) = _levels[j];
+            // A skewed vol may reach 0 (Derive: the intrinsic value); 1e-12 of σ√T prices it so without dividing by zero.
+            levels[j] = kind == ScenarioKind.Standard
+                ? shock.ApplyScaled(e.Volatility, scale, vol, fraction) * sqrtT
+                : Math.Max(e.Volatility * Parameters.Skew!.Multiplier(kind, Math.Log(e.StrikeValue / e.Forward), e.Years) * sqrtT, 1e-12);
             inverses[j] = 1 / levels[j];
         }
 

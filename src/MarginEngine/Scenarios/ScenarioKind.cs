@@ -11,4 +11,10 @@ public enum ScenarioKind
 
     /// <summary>Extreme moves counted at a fraction (SPAN 35%, OKX MR6 50%).</summary>
     Extreme,
+
+    /// <summary>Spot unchanged, vols tilted by log-moneyness (Derive's linear skew scenario).</summary>
+    SkewLinear,
+
+    /// <summary>Spot unchanged, both wings' vols raised by absolute log-moneyness (Derive's absolute skew scenario).</summary>
+    SkewAbsolute,
 }

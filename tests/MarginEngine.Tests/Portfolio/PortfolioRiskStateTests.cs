@@ -64,7 +64,7 @@ public class PortfolioRiskStateTests
             {
                 ContingencyPrice = ContingencyPrice.Forward,
                 BasisContingency = new BasisContingencyParameters(1.045, 0.955, 0.5, 2),
-            })), new LossFactors(0.8, 1)),
+            }) with { Skew = new MarginEngine.Scenarios.SkewShock(0.25, 0.25, -0.1, -0.1, 0.01, 4, 0.6, 0) }), new LossFactors(0.8, 1)),
             "scanning" => Profile(usd, new CrossUnitAggregation.ScanningSpreads([new UnitPairCredit("BTC", "ETH", 0.5)])),
             "loss-factors" => WithLossFactors(Profile(usd), new LossFactors(0.8, 1.2)),
             "deribit-rules" => Profile(Unit(extended: extended, includeCollateral: true, pnlOffset: 0.2, addOns: AllAddOns with

@@ -134,4 +134,25 @@ public class ForwardsTests
         var grid = PortfolioFixtures.Profile(PortfolioFixtures.Unit(moves: [-0.1, 0, 0.1], vols: [VolState.Same], addOns: basis));
         PortfolioFixtures.Run(grid, Market(), new Position(Call, -1m, 10_000m)).Units.Single().RiskMatrixMargin.Should().BeApproximately(6_585.434511, 1e-5);
     }
+
+    [Fact]
+    public void SkewScenarios_ByHand_WithDerivesDefaults()
+    {
+        // Derive's defaults (caps 0.25, c-bases -0.1, k* = max(0.01, 4 x √T x 0.6)): √T = 0.5, cap = 0.2, k* = 1.2.
+        // The call K 100,000 on F 102,000: k = ln(100,000 / 102,000) = -0.0198026. Linear: μ = 1 - 0.0198026 x 0.2 / 1.2
+        // = 0.99669956 -> call(σ 0.49834978) - call(0.5) = -32.474640; absolute: μ = 1.00330044 -> +32.473638.
+        // Counted as losses only: -32.474640 and -32.473638; worst loss 32.474640.
+        var skew = new SkewShock(0.25, 0.25, -0.1, -0.1, 0.01, 4, 0.6, 0);
+        var unit = PortfolioFixtures.Unit(moves: [0.0], vols: [VolState.Same]) with { Skew = skew };
+        var result = PortfolioFixtures.Run(PortfolioFixtures.Profile(unit), Market(), new Position(Call, 1m, 10_000m)).Units.Single();
+        var vector = result.Contributions.Single().ScenarioPnl;
+        vector[1].Should().BeApproximately(-32.474640, 1e-5);
+        vector[2].Should().BeApproximately(32.473638, 1e-5);
+        result.Scenarios[2].PnL.Should().BeApproximately(-32.473638, 1e-5);
+        result.WorstCaseLoss.Should().BeApproximately(32.474640, 1e-5);
+        // Far above the forward (K 150,000: k = 0.3856625), the linear tilt raises vol by 0.3856625 x 0.2 / 1.2 = 6.43%.
+        skew.Multiplier(MarginEngine.Scenarios.ScenarioKind.SkewLinear, Math.Log(150_000.0 / 102_000), 0.25).Should().BeApproximately(1.0642771, 1e-7);
+        // Past k* the tilt stops at the cap: k = 2 -> 1.2.
+        skew.Multiplier(MarginEngine.Scenarios.ScenarioKind.SkewLinear, 2, 0.25).Should().BeApproximately(1.2, 1e-12);
+    }
 }
