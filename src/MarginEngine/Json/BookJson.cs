@@ -80,7 +80,7 @@ public static class BookJson
 
     private static MarketSnapshot ReadMarket(JsonCursor m, IReadOnlyDictionary<string, Instrument> instruments)
     {
-        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities", "volatilitySurfaces", "riskArrays", "forwards", "discountRates", "settlementPrices", "confidences");
+        m.Only("valuationTime", "indexPrices", "markPrices", "impliedVolatilities", "volatilitySurfaces", "riskArrays", "forwards", "discountRates", "settlementPrices", "confidences", "forwardFixings");
         IEnumerable<KeyValuePair<string, double>> Values(JsonCursor? c) =>
             c is { } map ? map.Properties().Select(p => KeyValuePair.Create(p.Name, Checked(p.Value))).ToList() : [];
         var surfaces = (m.Optional("volatilitySurfaces")?.Properties() ?? []).Select(s =>
@@ -103,21 +103,30 @@ public static class BookJson
         var indexPrices = Values(m.Required("indexPrices")).ToDictionary(StringComparer.Ordinal);
         var forwards = Curves(m.Optional("forwards"), "forwards", allowForwards: true, valuationTime, indexPrices);
         var discountRates = Curves(m.Optional("discountRates"), "discountRates", allowForwards: false, valuationTime, indexPrices);
-        var settlements = new List<(string, NodaTime.Instant, double)>();
-        foreach (var (underlying, byExpiry) in m.Optional("settlementPrices")?.Properties() ?? [])
-        {
-            foreach (var (expiry, price) in byExpiry.Properties())
-            {
-                var at = InstantPattern.ExtendedIso.Parse(expiry);
-                if (!at.Success)
-                    throw price.Fail($"'{expiry}' is not an ISO-8601 UTC instant");
-                settlements.Add((underlying, at.Value, Checked(price)));
-            }
-        }
+        var settlements = ByExpiry(m.Optional("settlementPrices"), Checked);
+        var fixings = ByExpiry(m.Optional("forwardFixings"), f => f.Double());
 
         return m.Build(() => new MarketSnapshot(valuationTime, indexPrices,
             Marks(m.Required("markPrices"), instruments), Values(m.Optional("impliedVolatilities")), surfaces, arrays, forwards, discountRates, settlements,
-            (m.Optional("confidences")?.Properties() ?? []).Select(c => KeyValuePair.Create(c.Name, c.Value.Double())).ToList()));
+            (m.Optional("confidences")?.Properties() ?? []).Select(c => KeyValuePair.Create(c.Name, c.Value.Double())).ToList(), fixings));
+    }
+
+    /// <summary>A <c>{underlying: {expiryInstant: number}}</c> map as (underlying, expiry, value) triples.</summary>
+    private static List<(string, NodaTime.Instant, double)> ByExpiry(JsonCursor? map, Func<JsonCursor, double> read)
+    {
+        var result = new List<(string, NodaTime.Instant, double)>();
+        foreach (var (underlying, byExpiry) in map?.Properties() ?? [])
+        {
+            foreach (var (expiry, value) in byExpiry.Properties())
+            {
+                var at = InstantPattern.ExtendedIso.Parse(expiry);
+                if (!at.Success)
+                    throw value.Fail($"'{expiry}' is not an ISO-8601 UTC instant");
+                result.Add((underlying, at.Value, read(value)));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -285,6 +294,22 @@ public static class BookJson
         w.WriteEndObject();
     }
 
+    private static void WriteByExpiry(Utf8JsonWriter w, string name, IReadOnlyDictionary<(string Underlying, NodaTime.Instant Expiry), double> values)
+    {
+        if (values.Count == 0)
+            return;
+        w.WriteStartObject(name);
+        foreach (var group in values.GroupBy(p => p.Key.Underlying).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            w.WriteStartObject(group.Key);
+            foreach (var (key, value) in group.OrderBy(p => p.Key.Expiry))
+                w.WriteNumber(InstantPattern.ExtendedIso.Format(key.Expiry), value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
     private static void WriteCurves(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, RateCurve> curves)
     {
         if (curves.Count == 0)
@@ -353,19 +378,8 @@ public static class BookJson
         }
 
         w.WriteEndObject();
-        if (market.SettlementPrices.Count > 0)
-        {
-            w.WriteStartObject("settlementPrices");
-            foreach (var group in market.SettlementPrices.GroupBy(p => p.Key.Underlying).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                w.WriteStartObject(group.Key);
-                foreach (var (key, price) in group.OrderBy(p => p.Key.Expiry))
-                    w.WriteNumber(InstantPattern.ExtendedIso.Format(key.Expiry), price);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        }
+        WriteByExpiry(w, "settlementPrices", market.SettlementPrices);
+        WriteByExpiry(w, "forwardFixings", market.ForwardFixings);
 
         if (market.Confidences.Count > 0)
         {

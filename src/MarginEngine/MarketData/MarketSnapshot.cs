@@ -24,6 +24,7 @@ public sealed class MarketSnapshot
     private readonly FrozenDictionary<string, RateCurve> _discountRates;
     private readonly FrozenDictionary<(string Underlying, Instant Expiry), double> _settlementPrices;
     private readonly FrozenDictionary<string, double> _confidences;
+    private readonly FrozenDictionary<(string Underlying, Instant Expiry), double> _forwardFixings;
 
     /// <summary>Creates a snapshot, checking every value.</summary>
     /// <param name="valuationTime">The instant every price refers to; time to expiry is measured from it.</param>
@@ -36,6 +37,7 @@ public sealed class MarketSnapshot
     /// <param name="discountRates">Discount-rate curves by underlying; without one, option values are not discounted.</param>
     /// <param name="settlementPrices">Settlement prices of expiries that have passed but are not yet settled, by underlying and expiry.</param>
     /// <param name="confidences">Confidence of each underlying's price source in [0, 1] (oracle feeds); 1 when not given.</param>
+    /// <param name="forwardFixings">The part of an expiry's forward already fixed in its settlement window, by underlying and expiry.</param>
     /// <exception cref="InvalidMarginInputException">A value that is NaN, infinite, zero or negative, or an empty id.</exception>
     public MarketSnapshot(
         Instant valuationTime,
@@ -47,7 +49,8 @@ public sealed class MarketSnapshot
         IEnumerable<KeyValuePair<string, RateCurve>>? forwards = null,
         IEnumerable<KeyValuePair<string, RateCurve>>? discountRates = null,
         IEnumerable<(string Underlying, Instant Expiry, double Price)>? settlementPrices = null,
-        IEnumerable<KeyValuePair<string, double>>? confidences = null)
+        IEnumerable<KeyValuePair<string, double>>? confidences = null,
+        IEnumerable<(string Underlying, Instant Expiry, double Fixed)>? forwardFixings = null)
     {
         ValuationTime = valuationTime;
         _indexPrices = Checked(indexPrices, "indexPrices");
@@ -95,6 +98,17 @@ public sealed class MarketSnapshot
         }
 
         _confidences = confidence.ToFrozenDictionary(StringComparer.Ordinal);
+        var fixings = new Dictionary<(string, Instant), double>();
+        foreach (var (underlying, expiry, fixedPart) in forwardFixings ?? [])
+        {
+            var at = $"forwardFixings[{Guard.Id(underlying, "forwardFixings")}][{expiry}]";
+            if (expiry <= valuationTime)
+                throw new InvalidMarginInputException(at, $"is not after the valuation time {valuationTime}: a past expiry settles at its settlement price");
+            if (!fixings.TryAdd((underlying, expiry), Guard.FiniteNonNegative(fixedPart, at)))
+                throw new InvalidMarginInputException(at, "is given twice");
+        }
+
+        _forwardFixings = fixings.ToFrozenDictionary();
     }
 
     /// <summary>The valuation instant.</summary>
@@ -133,6 +147,25 @@ public sealed class MarketSnapshot
         _discountRates.TryGetValue(underlyingId, out var curve)
             ? Math.Exp(-curve.RateAt(expiry) * Math.Max(Pricing.YearFraction.Between(ValuationTime, expiry), 0))
             : 1.0;
+
+    /// <summary>Fixed parts of forwards in their settlement windows, by (underlying, expiry).</summary>
+    public IReadOnlyDictionary<(string Underlying, Instant Expiry), double> ForwardFixings => _forwardFixings;
+
+    /// <summary>
+    /// The part of <paramref name="underlyingId"/>'s forward for <paramref name="expiry"/> already fixed in the settlement window
+    /// (0 outside it): it does not move with spot in scenarios.
+    /// </summary>
+    /// <exception cref="InvalidMarginInputException">The fixed part exceeds the forward.</exception>
+    public double GetFixedForward(string underlyingId, Instant expiry)
+    {
+        if (!_forwardFixings.TryGetValue((underlyingId, expiry), out var fixedPart))
+            return 0;
+        var forward = GetForward(underlyingId, expiry);
+        return fixedPart <= forward
+            ? fixedPart
+            : throw new InvalidMarginInputException($"forwardFixings[{underlyingId}][{expiry}]",
+                $"the fixed part {Guard.Show(fixedPart)} exceeds the forward {Guard.Show(forward)}");
+    }
 
     /// <summary>Confidences of the underlyings' price sources, by asset id.</summary>
     public IReadOnlyDictionary<string, double> Confidences => _confidences;
@@ -208,7 +241,8 @@ public sealed class MarketSnapshot
         var marks = _markPrices.ToDictionary();
         marks[instrumentId] = price;
         return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities, _surfaces.Values, _riskArrays, _forwards, _discountRates,
-            _settlementPrices.Select(p => (p.Key.Underlying, p.Key.Expiry, p.Value)), _confidences);
+            _settlementPrices.Select(p => (p.Key.Underlying, p.Key.Expiry, p.Value)), _confidences,
+            _forwardFixings.Select(f => (f.Key.Underlying, f.Key.Expiry, f.Value)));
     }
 
     private static FrozenDictionary<string, RateCurve> Curves(IEnumerable<KeyValuePair<string, RateCurve>>? curves, string field)

@@ -52,6 +52,15 @@ internal sealed class Exposure
     /// <summary>The option's forward (index x F/S), for contingencies sized at the forward (options only).</summary>
     public double Forward => _index * (EffectiveStrike > 0 ? StrikeValue / EffectiveStrike : 1);
 
+    /// <summary>Discount factor of the option's value (options only).</summary>
+    public double Discount { get; private init; } = 1;
+
+    /// <summary>
+    /// The part of the forward already fixed in the settlement window (options only; 0 outside it): it no longer moves with
+    /// spot, so the option is valued on the object path, not the kernel (docs/methodology.md §Forwards and discounting).
+    /// </summary>
+    public double FixedForward { get; private init; }
+
     /// <summary>(F / S) x discount factor (options only; 1 with neither forward basis nor discounting).</summary>
     public double ValueScale { get; private init; } = 1;
 
@@ -111,13 +120,14 @@ internal sealed class Exposure
     /// constants, so a spot move s moves the forward by the same s and the kernel is unchanged.
     /// </summary>
     public static Exposure ForOption(EuropeanOption option, double quantity, double index, double forward, double discount, double volatility, double years,
-        double settlementToUsd)
+        double settlementToUsd, double fixedForward = 0)
     {
         var strike = (double)option.Strike;
         var effectiveStrike = forward == index ? strike : strike * (index / forward);
         var scale = forward / index * discount;
         var stdDev = volatility * Math.Sqrt(years);
-        var d1 = Math.Log(index / effectiveStrike) / stdDev + 0.5 * stdDev;
+        var d1 = Math.Log(forward / strike) / stdDev + 0.5 * stdDev;
+        var cdf = option.Right == OptionRight.Call ? FastMath.NormalCdf(d1) : FastMath.NormalCdf(d1) - 1;
         return new Exposure(option.Id, ExposureKind.Option, option.Settlement == Settlement.Inverse, quantity, (double)option.ContractSize,
             double.NaN, option.Settlement == Settlement.Inverse ? 1 : settlementToUsd, option.SettlementAsset.Id)
         {
@@ -125,10 +135,13 @@ internal sealed class Exposure
             StrikeValue = strike,
             EffectiveStrike = effectiveStrike,
             ValueScale = scale,
+            Discount = discount,
+            FixedForward = fixedForward,
             Option = option,
             Years = years,
             Volatility = volatility,
-            Delta = scale * (option.Right == OptionRight.Call ? FastMath.NormalCdf(d1) : FastMath.NormalCdf(d1) - 1),
+            // dV/dS = D x N(d1) x dF/dS, and only the variable part of the forward moves with spot.
+            Delta = fixedForward > 0 ? discount * cdf * (forward - fixedForward) / index : scale * cdf,
             RollYears = years,
         };
     }
@@ -159,8 +172,14 @@ internal sealed class Exposure
     private double OptionValue(double index, double move, double volatility)
     {
         var stdDev = volatility * Math.Sqrt(Years);
-        return ValueScale * OptionKernel.Value(Math.Log(index / EffectiveStrike), Math.Log(1 + move), index * (1 + move), EffectiveStrike, stdDev, 1 / stdDev,
-            Option!.Right == OptionRight.Call ? 1.0 : -1.0);
+        var sign = Option!.Right == OptionRight.Call ? 1.0 : -1.0;
+        if (FixedForward > 0)
+        {
+            var forward = (Forward - FixedForward) * (1 + move) + FixedForward;
+            return Discount * OptionKernel.Value(Math.Log(forward / StrikeValue), 0, forward, StrikeValue, stdDev, 1 / stdDev, sign);
+        }
+
+        return ValueScale * OptionKernel.Value(Math.Log(index / EffectiveStrike), Math.Log(1 + move), index * (1 + move), EffectiveStrike, stdDev, 1 / stdDev, sign);
     }
 
     /// <summary>Change of an option's value, settlement currency, when <paramref name="days"/> pass with spot, forward basis, discount and vol held.</summary>

@@ -171,7 +171,8 @@ public static class PortfolioMarginCalculator
     {
         var forward = market.GetForward(option.Underlying.Id, option.Expiry);
         return Exposure.ForOption(option, quantity, index, forward, market.GetDiscountFactor(option.Underlying.Id, option.Expiry),
-            market.GetOptionVolatility(option, forward), YearFraction.Between(market.ValuationTime, option.Expiry), settlementToUsd);
+            market.GetOptionVolatility(option, forward), YearFraction.Between(market.ValuationTime, option.Expiry), settlementToUsd,
+            market.GetFixedForward(option.Underlying.Id, option.Expiry));
     }
 
     /// <summary>Σ unit risk-matrix margins in USD and the offset taken off it by the aggregation (docs/methodology.md §Aggregation).</summary>

@@ -108,7 +108,7 @@ internal sealed class UnitGrid
             return;
         }
 
-        if (exposure.Kind == ExposureKind.Option)
+        if (exposure.Kind == ExposureKind.Option && exposure.FixedForward == 0)
         {
             var stdDev = scratch[..Width];
             var inverse = scratch.Slice(Width, Width);

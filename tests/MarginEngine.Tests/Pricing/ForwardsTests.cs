@@ -155,4 +155,27 @@ public class ForwardsTests
         // Past k* the tilt stops at the cap: k = 2 -> 1.2.
         skew.Multiplier(MarginEngine.Scenarios.ScenarioKind.SkewLinear, 2, 0.25).Should().BeApproximately(1.2, 1e-12);
     }
+
+    [Fact]
+    public void SettlementWindow_TheFixedPartOfTheForwardDoesNotMove()
+    {
+        // 15 minutes before expiry (T = 15 / 525,600), half of the settlement average already fixed: F = 100,000 with
+        // 50,000 fixed. ATM call, vol 50%: value 106.5609 (σ√T = 0.002671). At +10% the forward is 50,000 x 1.1 + 50,000
+        // = 105,000: P&L = 5,000.0000 - 106.5609 = +4,893.4391 (without the fixing, 110,000: +9,893.4391). At -10%: -106.5609.
+        var expiry = Now.Plus(Duration.FromMinutes(15));
+        var call = new EuropeanOption("BTC-C100-SW", Btc, Usdt, Settlement.Linear, OptionRight.Call, 100_000m, expiry);
+        MarketSnapshot At(double fixedPart) => new(Now,
+            new Dictionary<string, double> { ["USDT"] = 1, ["BTC"] = 100_000 }, new Dictionary<string, double> { [call.Id] = 100 },
+            new Dictionary<string, double> { [call.Id] = 0.5 }, forwardFixings: fixedPart > 0 ? [("BTC", expiry, fixedPart)] : null);
+        var unit = PortfolioFixtures.Unit(moves: [-0.1, 0, 0.1], vols: [VolState.Same]);
+        double[] Vector(double fixedPart) =>
+            [.. PortfolioFixtures.Run(PortfolioFixtures.Profile(unit), At(fixedPart), new Position(call, 1m, 100m)).Units.Single().Contributions.Single().ScenarioPnl];
+
+        var fixedHalf = Vector(50_000);
+        fixedHalf[0].Should().BeApproximately(-106.560903, 1e-5);
+        fixedHalf[2].Should().BeApproximately(4_893.439097, 1e-5);
+        Vector(0)[2].Should().BeApproximately(9_893.439097, 1e-5);
+        // Its delta to spot counts the variable half only: about 0.5 x N(d1) = 0.5 x 0.5005 for an ATM call.
+        PortfolioMarginCalculator.ToExposure(call, 1, call.Id, At(50_000)).DeltaCoins.Should().BeApproximately(0.5 * 0.50053, 1e-4);
+    }
 }
