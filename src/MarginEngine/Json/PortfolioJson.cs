@@ -32,14 +32,21 @@ internal static class PortfolioJson
         });
     }
 
+    private static StaticDiscount ReadStaticDiscount(JsonCursor d)
+    {
+        d.Only("longBase", "shortBase", "longRateMult", "shortRateMult", "longRateAdd", "shortRateAdd");
+        return d.Build(() => new StaticDiscount(d.Required("longBase").Double(), d.Required("shortBase").Double(), d.Required("longRateMult").Double(),
+            d.Required("shortRateMult").Double(), d.Required("longRateAdd").Double(), d.Required("shortRateAdd").Double()));
+    }
+
     private static SkewShock ReadSkew(JsonCursor k)
     {
-        k.Only("linearBaseCap", "absoluteBaseCap", "linearCBase", "absoluteCBase", "minKStar", "widthScale", "volParamStatic", "volParamScale", "lossOnly");
+        k.Only("linearBaseCap", "absoluteBaseCap", "linearCBase", "absoluteCBase", "minKStar", "widthScale", "volParamStatic", "volParamScale", "sign");
         return k.Build(() => new SkewShock(k.Required("linearBaseCap").Double(), k.Required("absoluteBaseCap").Double(), k.Required("linearCBase").Double(),
             k.Required("absoluteCBase").Double(), k.Required("minKStar").Double(), k.Required("widthScale").Double(), k.Required("volParamStatic").Double(),
             k.Required("volParamScale").Double())
         {
-            LossOnly = k.Optional("lossOnly")?.Bool() ?? true,
+            Sign = k.Optional("sign")?.Enum<SkewSign>() ?? SkewSign.LossOnly,
         });
     }
 
@@ -59,7 +66,7 @@ internal static class PortfolioJson
     private static RiskUnitParameters ReadUnit(JsonCursor u)
     {
         u.Only("priceRange", "buckets", "priceMoves", "volStates", "volLevels", "volShock", "extendedMoves", "extendedDampener", "extremeMoves",
-            "pnlOffset", "pnlOffsetCap", "zeroExtendedGains", "currency", "includeCollateral", "addOns", "skew");
+            "pnlOffset", "pnlOffsetCap", "zeroExtendedGains", "currency", "includeCollateral", "addOns", "skew", "staticDiscount");
         var range = u.Required("priceRange").Double();
         IReadOnlyList<double> moves;
         if (u.Optional("priceMoves") is { } list)
@@ -112,6 +119,7 @@ internal static class PortfolioJson
         {
             ZeroExtendedGains = u.Optional("zeroExtendedGains")?.Bool() ?? false,
             Skew = u.Optional("skew") is { } skew ? ReadSkew(skew) : null,
+            StaticDiscount = u.Optional("staticDiscount") is { } sd ? ReadStaticDiscount(sd) : null,
         });
     }
 
@@ -393,6 +401,18 @@ internal static class PortfolioJson
         w.WriteString("currency", Camel(u.Currency.ToString()));
         w.WriteBoolean("includeCollateral", u.IncludeCollateral);
         w.WriteBoolean("zeroExtendedGains", u.ZeroExtendedGains);
+        if (u.StaticDiscount is { } discount)
+        {
+            w.WriteStartObject("staticDiscount");
+            w.WriteNumber("longBase", discount.LongBase);
+            w.WriteNumber("shortBase", discount.ShortBase);
+            w.WriteNumber("longRateMult", discount.LongRateMult);
+            w.WriteNumber("shortRateMult", discount.ShortRateMult);
+            w.WriteNumber("longRateAdd", discount.LongRateAdd);
+            w.WriteNumber("shortRateAdd", discount.ShortRateAdd);
+            w.WriteEndObject();
+        }
+
         if (u.Skew is { } skew)
         {
             w.WriteStartObject("skew");
@@ -404,7 +424,7 @@ internal static class PortfolioJson
             w.WriteNumber("widthScale", skew.WidthScale);
             w.WriteNumber("volParamStatic", skew.VolParamStatic);
             w.WriteNumber("volParamScale", skew.VolParamScale);
-            w.WriteBoolean("lossOnly", skew.LossOnly);
+            w.WriteString("sign", Camel(skew.Sign.ToString()));
             w.WriteEndObject();
         }
 

@@ -80,7 +80,7 @@ public sealed class PortfolioRiskState
     {
         ArgumentNullException.ThrowIfNull(position);
         var k = UnitOf(position.Instrument.Underlying.Id);
-        if (k < 0)
+        if (k < 0 || _units[k].Grid.Parameters.GroupsByExpiry)
             return Recompute([position]);
         var exposure = PortfolioMarginCalculator.ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, _market);
         var unit = _units[k];
@@ -125,7 +125,7 @@ public sealed class PortfolioRiskState
     {
         ArgumentNullException.ThrowIfNull(order);
         var k = UnitOf(order.Instrument.Underlying.Id);
-        if (k < 0)
+        if (k < 0 || _units[k].Grid.Parameters.GroupsByExpiry)
             return Create(new Account(_account.Id, _account.Mode, _account.Balances, _account.Positions, _account.Orders.Append(order)), _market, _profile).Current;
         var exposure = PortfolioMarginCalculator.ToExposure(order.Instrument, (double)order.SignedQuantity, $"order:{order.Id}", _market);
         var unit = _units[k];
@@ -149,7 +149,7 @@ public sealed class PortfolioRiskState
         ArgumentNullException.ThrowIfNull(positions);
         if (positions.Count == 1)
             return WhatIf(positions[0]);
-        if (positions.Any(p => UnitOf(p.Instrument.Underlying.Id) < 0))
+        if (positions.Any(p => UnitOf(p.Instrument.Underlying.Id) is var k && (k < 0 || _units[k].Grid.Parameters.GroupsByExpiry)))
             return Recompute(positions);
         var figures = (UnitFigures[])_figures.Clone();
         foreach (var group in positions.GroupBy(p => UnitOf(p.Instrument.Underlying.Id)))

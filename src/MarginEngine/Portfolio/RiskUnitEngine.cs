@@ -17,14 +17,18 @@ internal static class RiskUnitEngine
         var n = grid.Count;
         var width = grid.Width;
         var scratch = new double[2 * width];
-        var cells = new double[width];
+        var flat = new double[width];
+        var groups = p.GroupsByExpiry ? new ExpiryGroups(grid) : null;
         var rows = ArrayPool<double>.Shared.Rent(Math.Max(1, exposures.Count) * width);
         for (var k = 0; k < exposures.Count; k++)
         {
             var row = rows.AsSpan(k * width, width);
             grid.FillRow(exposures[k], scratch, row);
-            ScenarioKernels.Accumulate(row, cells);
+            if (groups?.Add(exposures[k], row) != true)
+                ScenarioKernels.Accumulate(row, flat);
         }
+
+        var cells = WithGroups(flat, groups);
 
         var counted = Count(grid, cells.AsSpan(0, n));
         var worst = Worst(counted);
@@ -40,13 +44,17 @@ internal static class RiskUnitEngine
         var addOnsWithOrders = addOns;
         if (orders.Count > 0)
         {
-            cellsWithOrders = (double[])cells.Clone();
+            var flatWithOrders = (double[])flat.Clone();
+            var groupsWithOrders = groups?.Clone();
             var row = new double[width];
             for (var k = 0; k < orders.Count; k++)
             {
                 grid.FillRow(orders[k], scratch, row);
-                ScenarioKernels.Accumulate(row, cellsWithOrders);
+                if (groupsWithOrders?.Add(orders[k], row) != true)
+                    ScenarioKernels.Accumulate(row, flatWithOrders);
             }
+
+            cellsWithOrders = WithGroups(flatWithOrders, groupsWithOrders);
 
             var withOrders = Count(grid, cellsWithOrders.AsSpan(0, n));
             addOnsWithOrders = new AddOns(p.AddOns, index, exposures.Concat(orders), confidence);
@@ -86,11 +94,16 @@ internal static class RiskUnitEngine
         var row = buffer.AsSpan(width, width);
         var scratch = buffer.AsSpan(2 * width, 2 * width);
         cells.Clear();
+        var groups = p.GroupsByExpiry ? new ExpiryGroups(grid) : null;
         foreach (var e in exposures)
         {
             grid.FillRow(e, scratch, row);
-            ScenarioKernels.Accumulate(row, cells);
+            if (groups?.Add(e, row) != true)
+                ScenarioKernels.Accumulate(row, cells);
         }
+
+        var flat = groups is null ? null : cells.ToArray();
+        groups?.AddTo(cells);
 
         var usdPerUnit = p.Currency == UnitCurrency.Usd ? 1 : index;
         var (worst, counted) = WorstOf(grid, cells[..n]);
@@ -103,12 +116,17 @@ internal static class RiskUnitEngine
         var ordersMargin = 0.0;
         if (orders.Count > 0)
         {
+            if (groups is not null)
+                flat.AsSpan().CopyTo(cells);
             foreach (var e in orders)
             {
                 grid.FillRow(e, scratch, row);
-                ScenarioKernels.Accumulate(row, cells);
+                if (groups?.Add(e, row) != true)
+                    ScenarioKernels.Accumulate(row, cells);
                 addOns.Add(e);
             }
+
+            groups?.AddTo(cells);
 
             var filled = Combine(portfolio.Family, Math.Max(0, -WorstOf(grid, cells[..n]).Counted), addOns.Amounts(), usdPerUnit);
             ordersMargin = Math.Max(0, filled - riskMatrix);
@@ -125,9 +143,21 @@ internal static class RiskUnitEngine
             ? (riskMatrix, factor * riskMatrix + ordersMargin)
             : (portfolio.MaintenanceFactor * riskMatrix, riskMatrix + ordersMargin);
 
+    /// <summary>The unit's cells: the flat sums, plus each expiry's transformed cells when options are grouped by expiry.</summary>
+    private static double[] WithGroups(double[] flat, ExpiryGroups? groups)
+    {
+        if (groups is null)
+            return flat;
+        var cells = (double[])flat.Clone();
+        groups.AddTo(cells);
+        return cells;
+    }
+
     /// <summary>The oracle contingency is an IM-only charge: it needs the loss-factor relation, which keeps IM and MM apart.</summary>
     private static void RequireLossFactorsFor(RiskUnitParameters p, PortfolioParameters portfolio)
     {
+        if (p.GroupsByExpiry && p.Currency != UnitCurrency.Usd)
+            throw new Errors.InvalidMarginInputException("staticDiscount", "the static discount and the per-expiry skew sign need a USD unit");
         if (p.AddOns.OracleContingency is not null && portfolio.LossFactors is null)
             throw new Errors.InvalidMarginInputException("addOns.oracleContingency", "is an IM-only charge: set portfolio.lossFactors to use it");
     }
@@ -209,7 +239,7 @@ internal static class RiskUnitEngine
 
         if (sum > 0 && s.Kind == ScenarioKind.Extended && p.ZeroExtendedGains)
             return 0;
-        if (s.Kind is ScenarioKind.SkewLinear or ScenarioKind.SkewAbsolute && p.Skew is { LossOnly: true })
+        if (s.Kind is ScenarioKind.SkewLinear or ScenarioKind.SkewAbsolute && p.Skew is { Sign: SkewSign.LossOnly })
             return -Math.Abs(sum);
         return sum > 0 ? Math.Min(sum * p.PnlOffset, p.PnlOffsetCap ?? double.PositiveInfinity) : sum;
     }

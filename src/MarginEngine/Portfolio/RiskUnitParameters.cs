@@ -143,6 +143,12 @@ public sealed record RiskUnitParameters
     /// <summary>Skew scenarios (linear and absolute, spot unchanged) appended to the grid, or null.</summary>
     public SkewShock? Skew { get; init; }
 
+    /// <summary>Derive's static discount of each expiry's shocked value, or null (docs/methodology.md §Expiry aggregation).</summary>
+    public StaticDiscount? StaticDiscount { get; init; }
+
+    /// <summary>Whether options are summed per expiry before the unit's cells (static discount, per-expiry skew sign).</summary>
+    internal bool GroupsByExpiry => StaticDiscount is not null || Skew is { Sign: SkewSign.LossOnlyPerExpiry };
+
     /// <summary>Whether a gain in an extended cell counts as zero (Deribit prints them so) rather than at the gain offset.</summary>
     public bool ZeroExtendedGains { get; init; }
 

@@ -51,8 +51,8 @@ public sealed record SkewShock
     /// <summary>Vol parameter of k* per √year.</summary>
     public double VolParamScale { get; }
 
-    /// <summary>Whether a skew scenario's P&amp;L counts as a loss only, -|P&amp;L| (Derive, which applies it per expiry; here per unit).</summary>
-    public bool LossOnly { get; init; } = true;
+    /// <summary>How a skew cell's sign counts: as computed, loss only on the unit (default), or loss only per expiry (Derive).</summary>
+    public SkewSign Sign { get; init; } = SkewSign.LossOnly;
 
     /// <summary>The vol multiplier max(μ, 0) of an option with log-moneyness ln(K / F) and <paramref name="years"/> to expiry.</summary>
     public double Multiplier(ScenarioKind kind, double logMoneyness, double years)
@@ -70,4 +70,17 @@ public sealed record SkewShock
         double.IsFinite(value) && value >= min && value <= max
             ? value
             : throw new InvalidMarginInputException(field, $"must be in [{min}, {max}] but was {Guard.Show(value)}");
+}
+
+/// <summary>How a skew scenario's P&amp;L counts (docs/methodology.md §Scenarios).</summary>
+public enum SkewSign
+{
+    /// <summary>As computed: a gain may offset.</summary>
+    AsComputed,
+
+    /// <summary>-|P&amp;L| of the unit's skew cell.</summary>
+    LossOnly,
+
+    /// <summary>-|P&amp;L| of each expiry before the expiries are summed (Derive); needs a USD unit.</summary>
+    LossOnlyPerExpiry,
 }

@@ -41,7 +41,7 @@ public class PortfolioRiskStateTests
 
     public static TheoryData<int, string> Cases() => new()
     {
-        { 1, "usd" }, { 2, "coin" }, { 3, "pair" }, { 4, "correlation" }, { 5, "okx" }, { 6, "span" }, { 7, "deribit-rules" }, { 8, "loss-factors" }, { 9, "spreads" }, { 10, "scanning" }, { 11, "derive-addons" },
+        { 1, "usd" }, { 2, "coin" }, { 3, "pair" }, { 4, "correlation" }, { 5, "okx" }, { 6, "span" }, { 7, "deribit-rules" }, { 8, "loss-factors" }, { 9, "spreads" }, { 10, "scanning" }, { 11, "derive-addons" }, { 12, "expiry-groups" },
     };
 
     private static MarginEngine.Profiles.RiskProfile WithLossFactors(MarginEngine.Profiles.RiskProfile profile, LossFactors factors) =>
@@ -65,6 +65,11 @@ public class PortfolioRiskStateTests
                 ContingencyPrice = ContingencyPrice.Forward,
                 BasisContingency = new BasisContingencyParameters(1.045, 0.955, 0.5, 2),
             }) with { Skew = new MarginEngine.Scenarios.SkewShock(0.25, 0.25, -0.1, -0.1, 0.01, 4, 0.6, 0) }), new LossFactors(0.8, 1)),
+            "expiry-groups" => WithLossFactors(Profile(Unit(extended: extended, includeCollateral: true, pnlOffset: 0.2, addOns: AllAddOns) with
+            {
+                StaticDiscount = new MarginEngine.Scenarios.StaticDiscount(1.05, 0.95, 0, 0, 0.16, 0.16),
+                Skew = new MarginEngine.Scenarios.SkewShock(0.25, 0.25, -0.1, -0.1, 0.01, 4, 0.6, 0) { Sign = MarginEngine.Scenarios.SkewSign.LossOnlyPerExpiry },
+            }), new LossFactors(0.8, 1)),
             "scanning" => Profile(usd, new CrossUnitAggregation.ScanningSpreads([new UnitPairCredit("BTC", "ETH", 0.5)])),
             "loss-factors" => WithLossFactors(Profile(usd), new LossFactors(0.8, 1.2)),
             "deribit-rules" => Profile(Unit(extended: extended, includeCollateral: true, pnlOffset: 0.2, addOns: AllAddOns with

@@ -178,4 +178,48 @@ public class ForwardsTests
         // Its delta to spot counts the variable half only: about 0.5 x N(d1) = 0.5 x 0.5005 for an ATM call.
         PortfolioMarginCalculator.ToExposure(call, 1, call.Id, At(50_000)).DeltaCoins.Should().BeApproximately(0.5 * 0.50053, 1e-4);
     }
+
+    [Fact]
+    public void StaticDiscount_ByTheSignOfTheExpirysShockedValue()
+    {
+        // Derive's defaults (1.05, 0.95, mults 0, adds 0.16), T = 0.25, D = 0.98757780: SDpos = 1.05 x exp(-0.04) = 1.00882891;
+        // SDneg = min(1 / D = 1.01257845, 0.95 x exp(0.04) = 0.98877024) = 0.98877024. Cells = SD(X) x X - mtm with X the
+        // shocked value: long 1 call (X > 0): -4,973.2510, +96.5957 (even unshocked), +6,740.1724;
+        // short 1 call (X < 0): +5,091.9053, +122.8631, -6,388.6186.
+        var unit = PortfolioFixtures.Unit(moves: [-0.1, 0, 0.1], vols: [VolState.Same]) with
+        {
+            StaticDiscount = new MarginEngine.Scenarios.StaticDiscount(1.05, 0.95, 0, 0, 0.16, 0.16),
+        };
+        double[] Cells(decimal quantity) =>
+            [.. PortfolioFixtures.Run(PortfolioFixtures.Profile(unit with { PnlOffset = 1 }), Market(), new Position(Call, quantity, 10_000m)).Units.Single()
+                .Scenarios.Select(c => c.PnL)];
+        Cells(1m).Should().Equal([-4_973.250974, 96.595708, 6_740.172434], (a, b) => Math.Abs(a - b) < 1e-5);
+        Cells(-1m).Should().Equal([5_091.905327, 122.863062, -6_388.618570], (a, b) => Math.Abs(a - b) < 1e-5);
+    }
+
+    [Fact]
+    public void SkewSign_PerExpiry_DoesNotLetExpiriesOffset()
+    {
+        // Long the 3-month call, short a 6-month call of the same strike: their skew P&Ls have opposite signs. Per unit the
+        // skew cell is -|a + b|; per expiry (Derive) -|a| - |b|, a and b each leg's own skew cell (each leg is its own expiry).
+        var later = new EuropeanOption("BTC-C100-6M", Btc, Usdt, Settlement.Linear, OptionRight.Call, 100_000m, Expiry.Plus(Duration.FromHours(91.25 * 24)));
+        var market = new MarketSnapshot(Now,
+            new Dictionary<string, double> { ["USDT"] = 1, ["BTC"] = 100_000 },
+            new Dictionary<string, double> { [Call.Id] = 10_000, [later.Id] = 14_000 },
+            new Dictionary<string, double> { [Call.Id] = 0.5, [later.Id] = 0.5 },
+            forwards: [KeyValuePair.Create("BTC", RateCurve.FromForwards([(Expiry, 102_000.0)], 100_000, Now))],
+            discountRates: [KeyValuePair.Create("BTC", RateCurve.Flat(0.05))]);
+        var skew = new SkewShock(0.25, 0.25, -0.1, -0.1, 0.01, 4, 0.6, 0);
+        MarginEngine.Results.RiskUnitMargin Run(SkewSign sign) => PortfolioFixtures.Run(
+            PortfolioFixtures.Profile(PortfolioFixtures.Unit(moves: [0.0], vols: [VolState.Same]) with { Skew = skew with { Sign = sign } }),
+            market, new Position(Call, 1m, 10_000m), new Position(later, -1m, 14_000m)).Units.Single();
+
+        var perExpiry = Run(SkewSign.LossOnlyPerExpiry);
+        var a = perExpiry.Contributions[0].ScenarioPnl[1];
+        var b = perExpiry.Contributions[1].ScenarioPnl[1];
+        a.Should().BeApproximately(-32.474640, 1e-5, "the 3-month call's linear skew P&L, as in SkewScenarios_ByHand");
+        Math.Sign(a).Should().Be(-Math.Sign(b), "the legs offset, or the test shows nothing");
+        perExpiry.Scenarios[1].PnL.Should().BeApproximately(-Math.Abs(a) - Math.Abs(b), 1e-9);
+        Run(SkewSign.LossOnly).Scenarios[1].PnL.Should().BeApproximately(-Math.Abs(a + b), 1e-9);
+    }
 }
