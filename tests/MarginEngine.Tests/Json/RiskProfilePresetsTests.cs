@@ -8,7 +8,7 @@ public class RiskProfilePresetsTests
     [Fact]
     public void Names_AreTheVenuesAndClearingHouseShapes()
     {
-        RiskProfilePresets.Names.Should().Equal("binance", "bybit", "deribit", "kucoin", "okx", "span");
+        RiskProfilePresets.Names.Should().Equal("binance", "bybit", "deribit", "derive", "kucoin", "okx", "span");
     }
 
     [Theory]
@@ -17,6 +17,7 @@ public class RiskProfilePresetsTests
     [InlineData("kucoin")]
     [InlineData("okx")]
     [InlineData("deribit")]
+    [InlineData("derive")]
     [InlineData("span")]
     public void EveryPreset_Loads(string name)
     {
@@ -109,6 +110,7 @@ public class RiskProfilePresetsTests
     [InlineData("binance")]
     [InlineData("bybit")]
     [InlineData("deribit")]
+    [InlineData("derive")]
     [InlineData("kucoin")]
     [InlineData("okx")]
     [InlineData("span")]
@@ -193,5 +195,19 @@ public class RiskProfilePresetsTests
         badAddOn.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "addOns.shortOptionContingency");
         var badName = () => deribit with { Name = "" };
         badName.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "profile.name");
+    }
+
+    [Fact]
+    public void Derive_FollowsThePeersDeploymentDefaults()
+    {
+        // derive-pmrm.md §1.4-1.5: 7 spot points (±4.5, ±9, ±13.5%) x up/none/down, ±18% up, 8 damped tails
+        // (d x |s - 1| = 0.1386), 2 skew scenarios: 21 + 10 + 2 = 33, as the deployment's scenario list.
+        var portfolio = RiskProfilePresets.Get("derive").GetPortfolio();
+        var unit = portfolio.For("BTC", "derive");
+        unit.Scenarios().Should().HaveCount(33);
+        unit.ExtendedMoves.Where(e => Math.Abs(e.Move) > 0.2).Should().OnlyContain(e => Math.Abs(e.Weight!.Value * e.Move - Math.Sign(e.Move) * 0.1386) < 1e-12);
+        (portfolio.LossFactors!.Maintenance, portfolio.LossFactors.Initial).Should().Be((0.8, 1.0));
+        unit.VolShock.FloorAfterShockUp.Should().BeTrue();
+        unit.StaticDiscount.Should().NotBeNull();
     }
 }
