@@ -27,6 +27,8 @@ public class BookJsonTests
     [Theory]
     [InlineData("options-book.json", "okx")]
     [InlineData("options-book.json", "span")]
+    [InlineData("options-book.json", "derive")]
+    [InlineData("options-book.json", "deribit")]
     [InlineData("default-book.json", null)]
     public void RoundTrip_PortfolioParametersAndSurfaces_GiveTheSamePortfolioResult(string file, string? preset)
     {
