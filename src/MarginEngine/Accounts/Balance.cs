@@ -10,7 +10,7 @@ public sealed record Balance
     public Balance(Asset asset, decimal quantity)
     {
         Asset = Guard.NotNull(asset, "balance.asset");
-        Quantity = quantity;
+        Quantity = Numerics.Limits.Quantity(quantity, $"balances[{asset?.Id}].quantity");
     }
 
     /// <summary>The asset held.</summary>

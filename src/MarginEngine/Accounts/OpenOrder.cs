@@ -13,8 +13,8 @@ public sealed record OpenOrder
         Id = Guard.Id(id, "order.id");
         Instrument = Guard.NotNull(instrument, $"orders[{id}].instrument");
         Side = side;
-        Quantity = Guard.Positive(quantity, $"orders[{id}].quantity");
-        LimitPrice = Guard.Positive(limitPrice, $"orders[{id}].limitPrice");
+        Quantity = Numerics.Limits.Quantity(Guard.Positive(quantity, $"orders[{id}].quantity"), $"orders[{id}].quantity");
+        LimitPrice = Numerics.Limits.Price(limitPrice, $"orders[{id}].limitPrice");
     }
 
     /// <summary>Order id, unique within the account.</summary>

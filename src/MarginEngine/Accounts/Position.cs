@@ -19,13 +19,13 @@ public sealed record Position
     {
         Instrument = Guard.NotNull(instrument, "position.instrument");
         var field = $"positions[{instrument.Id}]";
-        Quantity = Guard.NonZero(quantity, $"{field}.quantity");
-        EntryPrice = Guard.Positive(entryPrice, $"{field}.entryPrice");
+        Quantity = Numerics.Limits.Quantity(Guard.NonZero(quantity, $"{field}.quantity"), $"{field}.quantity");
+        EntryPrice = Numerics.Limits.Price(entryPrice, $"{field}.entryPrice");
         if (isolatedMargin is { } margin)
         {
             if (instrument is Spot or EuropeanOption)
                 throw new InvalidMarginInputException($"{field}.isolatedMargin", "only perpetuals and futures can be isolated");
-            Guard.NonNegative(margin, $"{field}.isolatedMargin");
+            Numerics.Limits.Quantity(Guard.NonNegative(margin, $"{field}.isolatedMargin"), $"{field}.isolatedMargin");
         }
 
         IsolatedMargin = isolatedMargin;

@@ -28,7 +28,7 @@ public sealed class PriceHistory
             if (values.Count != dates.Count)
                 throw new InvalidMarginInputException($"history[{id}]", $"has {values.Count} prices for {dates.Count} dates");
             for (var i = 0; i < values.Count; i++)
-                Guard.FinitePositive(values[i], $"history[{id}][{dates[i]}]");
+                Numerics.Limits.Price(values[i], $"history[{id}][{dates[i]}]");
             series[id] = [.. values];
         }
 

@@ -17,7 +17,7 @@ public sealed record EuropeanOption : Instrument
         : base(id, underlying, settlementAsset, settlement, contractSize)
     {
         Right = right;
-        Strike = Guard.Positive(strike, $"instruments[{id}].strike");
+        Strike = Numerics.Limits.Price(strike, $"instruments[{id}].strike");
         Expiry = expiry;
     }
 

@@ -16,7 +16,7 @@ public abstract record Instrument
         Underlying = Guard.NotNull(underlying, $"instruments[{id}].underlying");
         SettlementAsset = Guard.NotNull(settlementAsset, $"instruments[{id}].settlementAsset");
         Settlement = settlement;
-        ContractSize = Guard.Positive(contractSize, $"instruments[{id}].contractSize");
+        ContractSize = Numerics.Limits.Quantity(Guard.Positive(contractSize, $"instruments[{id}].contractSize"), $"instruments[{id}].contractSize");
         if (settlement == Settlement.Inverse && settlementAsset.Id != underlying.Id)
             throw new InvalidMarginInputException($"instruments[{id}].settlementAsset",
                 $"an inverse instrument settles in its underlying '{underlying.Id}', not '{settlementAsset.Id}'");

@@ -11,7 +11,12 @@ internal static class JsonText
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            return JsonDocument.Parse(json, new JsonDocumentOptions
+            {
+                AllowTrailingCommas = false,
+                CommentHandling = JsonCommentHandling.Disallow,
+                AllowDuplicateProperties = false,
+            });
         }
         catch (JsonException e)
         {

@@ -22,6 +22,8 @@ internal static class CrossLiquidation
     public static double? Solve(Instrument instrument, double quantity, double entry, double mark, double settlementToUsd,
         double excessAtMark, BracketSchedule brackets, double closingFeeRate)
     {
+        if (!(mark > 0) || !double.IsFinite(excessAtMark))
+            return null;
         if (excessAtMark <= 0)
             return mark;
         var atMark = Contribution(instrument, quantity, entry, mark, settlementToUsd, mark, brackets, closingFeeRate);
@@ -39,9 +41,10 @@ internal static class CrossLiquidation
         {
             lower = mark;
             upper = mark * 2;
-            while (G(upper) > 0)
+            for (var doublings = 0; G(upper) > 0; doublings++)
             {
-                if (upper > mark * MaxUpsideMultiple)
+                // At most log2(MaxUpsideMultiple) doublings: a bracket that cannot grow ends the search.
+                if (upper > mark * MaxUpsideMultiple || doublings > 64)
                     return null;
                 lower = upper;
                 upper *= 2;

@@ -53,9 +53,11 @@ public sealed class MarketSnapshot
         IEnumerable<(string Underlying, Instant Expiry, double Fixed)>? forwardFixings = null)
     {
         ValuationTime = valuationTime;
-        _indexPrices = Checked(indexPrices, "indexPrices");
-        _markPrices = Checked(markPrices, "markPrices", allowZero: true);
-        _impliedVolatilities = Checked(impliedVolatilities ?? [], "impliedVolatilities");
+        _indexPrices = Checked(indexPrices, "indexPrices", Numerics.Limits.Price);
+        _markPrices = Checked(markPrices, "markPrices", (v, f) => v == 0 ? 0 : Numerics.Limits.Price(v, f));
+        _impliedVolatilities = Checked(impliedVolatilities ?? [], "impliedVolatilities", (v, f) => v > 0 && v <= Numerics.Limits.MaxVolatility
+            ? v
+            : throw new InvalidMarginInputException(f, $"must be a volatility in (0, {Numerics.Limits.MaxVolatility}] but was {Guard.Show(v)}"));
         var surfaces = new Dictionary<string, VolatilitySurface>(StringComparer.Ordinal);
         foreach (var surface in volatilitySurfaces ?? [])
         {
@@ -83,7 +85,7 @@ public sealed class MarketSnapshot
             var at = $"settlementPrices[{Guard.Id(underlying, "settlementPrices")}][{expiry}]";
             if (expiry > valuationTime)
                 throw new InvalidMarginInputException(at, $"is after the valuation time {valuationTime}: a settlement price is for an expiry that has passed");
-            if (!settlements.TryAdd((underlying, expiry), Guard.FinitePositive(price, at)))
+            if (!settlements.TryAdd((underlying, expiry), Numerics.Limits.Price(price, at)))
                 throw new InvalidMarginInputException(at, "is given twice");
         }
 
@@ -258,16 +260,13 @@ public sealed class MarketSnapshot
         return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static FrozenDictionary<string, double> Checked(IEnumerable<KeyValuePair<string, double>> values, string field, bool allowZero = false)
+    private static FrozenDictionary<string, double> Checked(IEnumerable<KeyValuePair<string, double>> values, string field, Func<double, string, double> check)
     {
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (id, value) in Guard.NotNull(values, field))
         {
             Guard.Id(id, field);
-            if (allowZero)
-                Guard.FiniteNonNegative(value, $"{field}[{id}]");
-            else
-                Guard.FinitePositive(value, $"{field}[{id}]");
+            check(value, $"{field}[{id}]");
             if (!result.TryAdd(id, value))
                 throw new InvalidMarginInputException($"{field}[{id}]", "is given twice");
         }

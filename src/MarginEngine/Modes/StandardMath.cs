@@ -96,6 +96,9 @@ internal static class StandardMath
             EuropeanOption o => o.Expiry,
             _ => (NodaTime.Instant?)null,
         };
+        if (expiry is { } far && Pricing.YearFraction.Between(market.ValuationTime, far) > Limits.MaxTenorYears)
+            throw new InvalidMarginInputException($"instruments[{instrument.Id}].expiry",
+                $"{far} is more than {Limits.MaxTenorYears} years after the valuation time {market.ValuationTime}");
         if (expiry is { } at && at <= market.ValuationTime)
             throw new InvalidMarginInputException($"instruments[{instrument.Id}].expiry",
                 $"expired at {at} which is not after the valuation time {market.ValuationTime}"

@@ -10,8 +10,8 @@ public static class PriceGrid
     public static IReadOnlyList<double> Symmetric(double range, int buckets)
     {
         Guard.FinitePositive(range, "priceRange");
-        if (buckets < 1)
-            throw new InvalidMarginInputException("buckets", $"must be >= 1 but was {buckets}");
+        if (buckets < 1 || buckets > Numerics.Limits.MaxScenarios / 2)
+            throw new InvalidMarginInputException("buckets", $"must be in [1, {Numerics.Limits.MaxScenarios / 2}] but was {buckets}");
         return [.. Enumerable.Range(-buckets, 2 * buckets + 1).Select(k => range * k / buckets)];
     }
 }

@@ -230,6 +230,9 @@ internal static class RiskUnitEngine
     internal static double Counted(UnitGrid grid, RiskUnitParameters p, int i, double sum)
     {
         var s = grid.Scenarios[i];
+        if (!double.IsFinite(sum))
+            throw new Errors.InvalidMarginInputException("scenarios",
+                $"scenario {i} ({s.Kind}, move {s.PriceMove:R}, vol {s.Vol}) gave a non-finite P&L: an input is outside what the unit can revalue");
         if (s.Kind == ScenarioKind.Extended && sum < 0 && p.ExtendedDampener > 0)
         {
             var reduction = (Math.Max(Math.Abs(s.PriceMove) / p.PriceRange, 1) - 1) * p.ExtendedDampener

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MarginEngine.Errors;
+using MarginEngine.Numerics;
 using MarginEngine.Scenarios;
 
 namespace MarginEngine.Portfolio;
@@ -65,6 +66,8 @@ public sealed record RiskUnitParameters
         {
             if (value.IsDefaultOrEmpty)
                 throw new InvalidMarginInputException("priceMoves", "needs at least one price point");
+            if (value.Length > Limits.MaxScenarios)
+                throw new InvalidMarginInputException("priceMoves", $"has {value.Length} points; at most {Limits.MaxScenarios} scenarios fit a unit");
             foreach (var move in value)
                 Move(move, "priceMoves");
             field = value;
@@ -164,6 +167,9 @@ public sealed record RiskUnitParameters
     /// <summary>Every scenario of the unit: the standard grid (price-major), then extended, then extreme, then the two skew scenarios.</summary>
     public ImmutableArray<Scenario> Scenarios()
     {
+        var count = PriceMoves.Length * VolLevels.Length + ExtendedMoves.Length + ExtremeMoves.Length + (Skew is null ? 0 : 2);
+        if (count > Limits.MaxScenarios)
+            throw new InvalidMarginInputException("priceMoves", $"the unit has {count} scenarios; at most {Limits.MaxScenarios} are accepted");
         var list = ImmutableArray.CreateBuilder<Scenario>(PriceMoves.Length * VolLevels.Length + ExtendedMoves.Length + ExtremeMoves.Length + (Skew is null ? 0 : 2));
         foreach (var move in PriceMoves)
         {
@@ -186,7 +192,7 @@ public sealed record RiskUnitParameters
 
     private static void Move(double move, string field)
     {
-        if (!double.IsFinite(move) || move <= -1)
-            throw new InvalidMarginInputException(field, $"moves must be finite and above -100% but one was {Guard.Show(move)}");
+        if (!double.IsFinite(move) || move <= -1 || move > Limits.MaxMove)
+            throw new InvalidMarginInputException(field, $"moves must be above -100% and at most +{Limits.MaxMove * 100:R}% but one was {Guard.Show(move)}");
     }
 }
