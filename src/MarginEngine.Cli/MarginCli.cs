@@ -14,6 +14,9 @@ public static class MarginCli
     /// <summary>Exit code for bad input (arguments, files, JSON, model validation, missing data).</summary>
     public const int BadInput = 2;
 
+    /// <summary>Exit code for an unexpected internal error (a defect: one line, the trace with <c>--verbose</c>).</summary>
+    public const int InternalError = 3;
+
     private const string Usage = """
         usage:
           margin                                   report on the embedded demo book, every mode side by side
@@ -23,15 +26,22 @@ public static class MarginCli
               --json                               print JSON instead of tables
           margin compare [<book.json>] [--json]    the book (default: the demo book) under every preset and the methods each offers
           margin presets                           the shipped presets and what each holds for the majors (docs/presets.md)
+          margin --version                         the version
+        --verbose (any command): the full trace of an error; exit codes 0 ok, 2 bad input, 3 internal error
         """;
 
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static int Run(string[] args, IAnsiConsole console, TextWriter error)
     {
+        var verbose = args.Contains("--verbose");
+        args = [.. args.Where(a => a != "--verbose")];
         try
         {
             switch (args)
             {
+                case ["--version"]:
+                    console.WriteLine($"margin {typeof(BookJson).Assembly.GetName().Version}");
+                    return Ok;
                 case []:
                     return Report(BookJson.Read(DefaultBook(), "embedded demo book"), Modes.All, json: false, console);
                 case ["presets"]:
@@ -63,7 +73,14 @@ public static class MarginCli
         }
         catch (Exception e) when (e is ConfigurationException or InvalidMarginInputException or MissingMarketDataException or MissingRiskParameterException or IOException)
         {
-            return Fail(error, e.Message);
+            return Fail(error, verbose ? e.ToString() : e.Message);
+        }
+        catch (Exception e)
+        {
+            error.WriteLine(verbose
+                ? $"margin: internal error: {e}"
+                : $"margin: internal error ({e.GetType().Name}): {e.Message} (run with --verbose for the trace)");
+            return InternalError;
         }
     }
 

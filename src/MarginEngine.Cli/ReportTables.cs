@@ -18,6 +18,8 @@ internal static class ReportTables
         console.Write(new Rule($"[bold]MarginEngine[/] · account [cyan]{Markup.Escape(book.Account.Id)}[/] · profile [cyan]{Markup.Escape(first.Profile)}[/] · {first.ValuationTime}").LeftJustified());
         Provenance(book, summaries, console);
         Summary(summaries, console);
+        foreach (var warning in summaries.SelectMany(s => s.Report.Warnings).Distinct())
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         Collateral(first, console);
         Positions(reports, console);
         Orders(reports.Cross ?? first, console);

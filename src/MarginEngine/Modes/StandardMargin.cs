@@ -136,7 +136,8 @@ internal static class StandardMargin
             Rounding.Value(poolBalance),
             poolBalance > 0m ? Rounding.Ratio(poolMm / poolBalance) : null,
             Rounding.Value(Math.Max(0m, poolBalance - poolIm)),
-            UnroundedFigures.Of(equity, im, mm, poolBalance, Math.Max(0m, poolBalance - poolIm)));
+            UnroundedFigures.Of(equity, im, mm, poolBalance, Math.Max(0m, poolBalance - poolIm)),
+            Warnings(account.Positions, figures));
     }
 
     /// <summary>The line of an isolated position: its own margin balance, closed-form liquidation and bankruptcy prices.</summary>
@@ -187,6 +188,19 @@ internal static class StandardMargin
             return (value, 0m);
         var gross = collateral.Sum(c => c.GrossValue);
         return (gross, gross - value);
+    }
+
+    /// <summary>Leverages above their bracket's maximum: the maximum is used, and the report says so.</summary>
+    internal static ImmutableArray<string> Warnings(IReadOnlyList<Position> positions, IReadOnlyList<PositionFigures> figures)
+    {
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        for (var i = 0; i < positions.Count; i++)
+        {
+            if (positions[i].Leverage is { } chosen && figures[i].Bracket is { } bracket && chosen > bracket.MaxLeverage)
+                warnings.Add($"positions[{positions[i].Instrument.Id}].leverage {chosen} is above bracket {bracket.Tier}'s maximum {bracket.MaxLeverage}: {bracket.MaxLeverage} is used");
+        }
+
+        return warnings.ToImmutable();
     }
 
     /// <summary>The account's reserves with their USD value at the asset's index (docs/methodology.md §Reserves).</summary>

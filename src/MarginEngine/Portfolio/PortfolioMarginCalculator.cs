@@ -334,6 +334,8 @@ public static class PortfolioMarginCalculator
         var pooledLines = new List<PositionMargin>();
         var pooledPnl = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var isolatedLines = new List<PositionMargin>();
+        var isolatedPositions = new List<Position>();
+        var isolatedFigures = new List<PositionFigures>();
         foreach (var position in account.Positions)
         {
             if (position.IsolatedMargin is { } margin)
@@ -344,6 +346,8 @@ public static class PortfolioMarginCalculator
                 isolatedMm += f.MaintenanceMarginUsd;
                 allocated += margin * f.SettlementToUsd;
                 isolatedLines.Add(StandardMargin.IsolatedLine(position, f, profile));
+                isolatedPositions.Add(position);
+                isolatedFigures.Add(f);
             }
             else
             {
@@ -387,7 +391,8 @@ public static class PortfolioMarginCalculator
             balance > 0m ? Rounding.Ratio(poolMm / balance) : null,
             Rounding.Value(Math.Max(0m, balance - poolIm)),
             UnroundedFigures.Of(collateralValue + allocated + poolPnl + isolatedPnl + optionValue, poolIm + isolatedIm, poolMm + isolatedMm, balance,
-                Math.Max(0m, balance - poolIm)));
+                Math.Max(0m, balance - poolIm)),
+            StandardMargin.Warnings(isolatedPositions, isolatedFigures));
     }
 
     /// <summary>USD notional of a resting order at its limit: the premium for options, as in standard margin.</summary>

@@ -29,6 +29,7 @@ namespace MarginEngine.Results;
 /// <param name="MarginRatio">Pool MM / pool margin balance; the pool is liquidated at 1. Null when that balance is not positive.</param>
 /// <param name="AvailableBalance">max(0, pool margin balance - pool IM): what can open new risk or be withdrawn.</param>
 /// <param name="Unrounded">The totals before rounding, as doubles.</param>
+/// <param name="Warnings">What the calculation changed from the input without failing, e.g. a leverage above its bracket's maximum.</param>
 public sealed record MarginReport(
     MarginMethod Method,
     string Profile,
@@ -49,4 +50,5 @@ public sealed record MarginReport(
     decimal MarginBalance,
     decimal? MarginRatio,
     decimal AvailableBalance,
-    UnroundedFigures Unrounded);
+    UnroundedFigures Unrounded,
+    ImmutableArray<string> Warnings);

@@ -130,4 +130,27 @@ public class MarginCliTests
         var page = File.ReadAllText(Path.Combine(TestFiles.Repository, "docs", "presets.md"));
         page.Should().Contain(PresetCoverage.Markdown());
     }
+
+    [Fact]
+    public void Version_AndVerboseErrors()
+    {
+        var (code, output, _) = Run("--version");
+        (code, output.StartsWith("margin ", StringComparison.Ordinal)).Should().Be((MarginCli.Ok, true));
+
+        // A bad book: one line by default; with --verbose the exception's trace too. Exit 2 either way.
+        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "{ \"assets\": [] ");
+        try
+        {
+            var (plainCode, _, plain) = Run("report", path);
+            var (verboseCode, _, verbose) = Run("report", path, "--verbose");
+            (plainCode, verboseCode).Should().Be((MarginCli.BadInput, MarginCli.BadInput));
+            plain.Should().Contain("malformed JSON").And.NotContain(" at MarginEngine.");
+            verbose.Should().Contain("ConfigurationException").And.Contain(" at MarginEngine.");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -78,4 +78,14 @@ public class InputBoundsTests
         var act = () => BookJson.Read(json);
         act.Should().Throw<ConfigurationException>().Where(e => e.Message.Contains("quantity"));
     }
+
+    [Fact]
+    public void Leverage_AboveTheBracketMaximum_IsUsedAtTheMaximum_AndSaidSo()
+    {
+        // 1 BTC at 50,000 sits in bracket 2 (100x): a chosen 1e9x is used as 100x, IM 50,000 / 100 = 500, and the report says so.
+        var account = Account([new(Usdt, 10_000m)], [new(BtcUsdt, 1m, 50_000m, leverage: 1_000_000_000m)]);
+        var report = CrossMarginCalculator.Calculate(account, Market(("BTCUSDT", 50_000)), Profile());
+        report.InitialMargin.Should().Be(500m);
+        report.Warnings.Should().ContainSingle().Which.Should().Contain("positions[BTCUSDT].leverage").And.Contain("maximum 100");
+    }
 }
