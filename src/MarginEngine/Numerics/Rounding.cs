@@ -75,5 +75,9 @@ public static class Rounding
     }
 
     /// <summary>Converts a market value (double) to decimal at the edge between pricing and reconciled amounts.</summary>
-    public static decimal ToDecimal(double value) => (decimal)value;
+    /// <exception cref="Errors.InvalidMarginInputException">A value that is not finite or is beyond decimal's range: a figure no input in range can give.</exception>
+    public static decimal ToDecimal(double value) =>
+        double.IsFinite(value) && Math.Abs(value) < 7.9e28
+            ? (decimal)value
+            : throw new Errors.InvalidMarginInputException("figures", $"a computed figure of {Errors.Guard.Show(value)} is beyond the representable range: check the parameters' magnitudes");
 }

@@ -48,6 +48,12 @@ public sealed record AddOnParameters(
     /// <summary>Checks every rate lies in [0, 1].</summary>
     internal AddOnParameters Validated(string field)
     {
+        if (RollShock is { } roll && !(roll.AnnualisedMoveRisk >= 0 && roll.AnnualisedMoveRisk <= 10 && roll.MinAnnualisedMove >= 0 && roll.MinAnnualisedMove <= 1))
+            throw new InvalidMarginInputException($"{field}.rollShock", "needs annualisedMoveRisk in [0, 10] and minAnnualisedMove in [0, 1]");
+        if (DeltaShock is { } shock && !(shock.ThresholdUsd >= 0 && shock.ThresholdUsd <= 1e15 && shock.Rate >= 0 && shock.Rate <= 1 && shock.MaxFraction >= 0 && shock.MaxFraction <= 1))
+            throw new InvalidMarginInputException($"{field}.deltaShock", "needs thresholdUsd in [0, 1e15], rate and maxFraction in [0, 1]");
+        if (MinimumDeltaCharge is { } minimum && !(minimum.NetRate >= 0 && minimum.NetRate <= 1 && minimum.HedgedRate >= 0 && minimum.HedgedRate <= 1))
+            throw new InvalidMarginInputException($"{field}.minimumDeltaCharge", "needs netRate and hedgedRate in [0, 1]");
         Rate(ShortOptionContingency, $"{field}.shortOptionContingency");
         Rate(FuturesContingency, $"{field}.futuresContingency");
         Rate(GrossOptionContingency, $"{field}.grossOptionContingency");
@@ -71,7 +77,7 @@ public sealed record AddOnParameters(
             for (var i = 0; i < charge.Tiers.Count; i++)
             {
                 var tier = charge.Tiers[i];
-                if (!(tier.Multiplier >= 1) || (i == 0 ? tier.FloorUsd != 0 : tier.FloorUsd <= charge.Tiers[i - 1].FloorUsd))
+                if (!(tier.Multiplier >= 1 && tier.Multiplier <= 1_000 && tier.FloorUsd <= 1e15) || (i == 0 ? tier.FloorUsd != 0 : tier.FloorUsd <= charge.Tiers[i - 1].FloorUsd))
                     throw new InvalidMarginInputException($"{field}.minimumCharge.tiers[{i}]", "tiers start at 0 with increasing floors and multipliers >= 1");
             }
         }

@@ -75,7 +75,13 @@ public sealed record RiskUnitParameters
     }
 
     /// <summary>Scan range.</summary>
-    public double PriceRange { get; init => field = Guard.FinitePositive(value, "priceRange"); }
+    public double PriceRange
+    {
+        get;
+        init => field = value > 0 && value <= Limits.MaxMove
+            ? value
+            : throw new InvalidMarginInputException("priceRange", $"must be in (0, {Limits.MaxMove:R}] but was {Guard.Show(value)}");
+    }
 
     /// <summary>Vol levels of the standard grid: signed shares of the shock (1 up, 0 same, -1 down).</summary>
     public ImmutableArray<double> VolLevels
@@ -107,10 +113,10 @@ public sealed record RiskUnitParameters
             foreach (var e in value.IsDefault ? [] : value)
             {
                 Move(e.Move, "extendedMoves");
-                if (e.Move == 0)
-                    throw new InvalidMarginInputException("extendedMoves", "a move of 0 has no weight");
-                if (e.Weight is { } w)
-                    Guard.FiniteNonNegative(w, "extendedMoves.weight");
+                if (Math.Abs(e.Move) < 0.001)
+                    throw new InvalidMarginInputException("extendedMoves", $"a far move must be at least 0.1% but one was {Guard.Show(e.Move)} (its weight, range / |move|, would explode)");
+                if (e.Weight is { } w && !(w >= 0 && w <= 1_000))
+                    throw new InvalidMarginInputException("extendedMoves.weight", $"must be in [0, 1000] but was {Guard.Show(w)}");
             }
 
             field = value.IsDefault ? [] : value;
