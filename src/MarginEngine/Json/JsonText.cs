@@ -22,13 +22,20 @@ internal static class JsonText
         {
             var line = e.LineNumber is { } l ? l + 1 : 0;
             var column = e.BytePositionInLine is { } c ? c + 1 : 0;
-            throw new ConfigurationException(source, "$", $"malformed JSON at line {line}, position {column}: {FirstSentence(e.Message)}", e);
+            throw new ConfigurationException(source, "$", $"malformed JSON at line {line}, column {column}: {FirstSentence(e.Message)}", e);
         }
     }
 
+    /// <summary>The parser's message without its own (0-based) line and byte position or path: ours, 1-based, is given.</summary>
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var marker in new[] { " LineNumber:", " Path:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+                message = message[..cut];
+        }
+
+        return message.TrimEnd();
     }
 }

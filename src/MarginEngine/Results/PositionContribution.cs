@@ -11,4 +11,4 @@ namespace MarginEngine.Results;
 /// enters the unit's sum (extended and extreme cells carry their weight): the per-instrument risk
 /// vector a venue publishes, to compare cell by cell.
 /// </param>
-public sealed record PositionContribution(string Id, double PnL, ImmutableArray<double> ScenarioPnl);
+public sealed record PositionContribution(string Id, [property: System.Text.Json.Serialization.JsonPropertyName("pnl")] double PnL, ImmutableArray<double> ScenarioPnl);
