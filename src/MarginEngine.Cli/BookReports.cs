@@ -6,7 +6,12 @@ using MarginEngine.Results;
 namespace MarginEngine.Cli;
 
 /// <summary>The reports of one book under the requested methods; portfolio only when the profile has its parameters (or was asked for).</summary>
-internal sealed record BookReports(MarginReport? Isolated, MarginReport? Cross, PortfolioMarginResult? Portfolio, UnifiedMarginResult? Unified)
+/// <remarks>
+/// When every method is asked for, a method the profile lacks a figure for is left out with a note in
+/// <see cref="NotComputed"/> (as <c>compare</c> does); asked for alone, its error is the command's.
+/// </remarks>
+internal sealed record BookReports(MarginReport? Isolated, MarginReport? Cross, PortfolioMarginResult? Portfolio, UnifiedMarginResult? Unified,
+    IReadOnlyList<string> NotComputed)
 {
     public static BookReports Compute(Book book, Modes modes)
     {
@@ -14,17 +19,41 @@ internal sealed record BookReports(MarginReport? Isolated, MarginReport? Cross, 
         var offered = (profile.Methods.Contains(MarginMethod.Isolated) ? Modes.Isolated : 0)
             | (profile.Methods.Contains(MarginMethod.Cross) ? Modes.Cross : 0)
             | (profile.Methods.Contains(MarginMethod.Portfolio) ? Modes.Portfolio : 0);
-        if (modes != Modes.All && (modes & offered) != modes)
+        var explicitMode = modes != Modes.All;
+        if (explicitMode && (modes & offered) != modes)
             throw new UsageException($"profile '{profile.Name}' does not offer {modes.ToString().ToLowerInvariant()} margin (it offers {offered.ToString().ToLowerInvariant()})");
         modes &= offered;
         var portfolioAsked = modes == Modes.Portfolio;
         var grid = modes.HasFlag(Modes.Portfolio) && (profile.Portfolio is not null || (portfolioAsked && profile.Unified is null));
         var unified = modes.HasFlag(Modes.Portfolio) && profile.Unified is not null;
-        return new BookReports(
-            modes.HasFlag(Modes.Isolated) ? IsolatedMarginCalculator.Calculate(account, market, profile) : null,
-            modes.HasFlag(Modes.Cross) ? CrossMarginCalculator.Calculate(account, market, profile) : null,
-            grid ? PortfolioMarginCalculator.Calculate(account, market, profile) : null,
-            unified ? UnifiedMarginCalculator.Calculate(account, market, profile) : null);
+        var notes = new List<string>();
+        T? Try<T>(bool asked, string method, Func<T> compute)
+            where T : class
+        {
+            if (!asked)
+                return null;
+            if (explicitMode)
+                return compute();
+            try
+            {
+                return compute();
+            }
+            catch (Exception e) when (e is Errors.MissingRiskParameterException or Errors.MissingMarketDataException)
+            {
+                notes.Add($"{method}: {e.Message}");
+                return null;
+            }
+        }
+
+        var result = new BookReports(
+            Try(modes.HasFlag(Modes.Isolated), "isolated", () => IsolatedMarginCalculator.Calculate(account, market, profile)),
+            Try(modes.HasFlag(Modes.Cross), "cross", () => CrossMarginCalculator.Calculate(account, market, profile)),
+            Try(grid, "portfolio", () => PortfolioMarginCalculator.Calculate(account, market, profile)),
+            Try(unified, "portfolio (uniMMR)", () => UnifiedMarginCalculator.Calculate(account, market, profile)),
+            notes);
+        return result.Summaries().Any()
+            ? result
+            : throw new Errors.MissingRiskParameterException(profile.Name, "figures for any method", account.Id, string.Join("; ", notes));
     }
 
     /// <summary>Each computed summary with its column label.</summary>

@@ -20,6 +20,8 @@ internal static class ReportTables
         Summary(summaries, console);
         foreach (var warning in summaries.SelectMany(s => s.Report.Warnings).Distinct())
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        foreach (var note in reports.NotComputed)
+            console.MarkupLine($"[grey]not computed: {Markup.Escape(note)}[/]");
         Collateral(first, console);
         Positions(reports, console);
         Orders(reports.Cross ?? first, console);

@@ -153,4 +153,29 @@ public class MarginCliTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Report_APresetLackingAFigureForOneMethod_PrintsTheOthersAndANote()
+    {
+        // The options book under okx with its supplied USDT haircut and option rates but no supplied brackets: okx leaves
+        // perpetual tiers to the user, so isolated and cross cannot margin the BTCUSDT perpetual; portfolio margin (the
+        // grid) can. The report prints portfolio and a note for each of the others.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(TestFiles.Example("options-book.json"))!.AsObject();
+        node["supplied"]!.AsObject().Remove("brackets");
+        var path = Path.Combine(Path.GetTempPath(), $"book-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, node.ToJsonString());
+        try
+        {
+            var (code, output, _) = Run("report", path, "--preset", "okx");
+            code.Should().Be(MarginCli.Ok);
+            output.Should().Contain("Portfolio").And.Contain("not computed: isolated").And.Contain("not computed: cross");
+            // Asked for alone, the method's error is the command's.
+            Run("report", path, "--preset", "okx", "--mode", "cross").Code.Should().Be(MarginCli.BadInput);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
 }
