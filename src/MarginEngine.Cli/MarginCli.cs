@@ -20,19 +20,25 @@ public static class MarginCli
     private const string Usage = """
         usage:
           margin                                   report on the embedded demo book, every mode side by side
-          margin report <book.json> [options]      report on a book (account + market + profile or preset name)
+          margin report <book.json | -> [options]  report on a book (account + market + profile or preset name); - reads stdin
               --mode isolated|cross|portfolio|all  which methods (default: all the profile supports)
               --preset <name>                      use a shipped preset instead of the book's profile
               --json                               print JSON instead of tables
           margin compare [<book.json>] [--json]    the book (default: the demo book) under every preset and the methods each offers
           margin presets                           the shipped presets and what each holds for the majors (docs/presets.md)
           margin --version                         the version
+          margin <command> --help                  that command's help
         --verbose (any command): the full trace of an error; exit codes 0 ok, 2 bad input, 3 internal error
         """;
 
     /// <summary>Runs the command; returns the process exit code.</summary>
-    public static int Run(string[] args, IAnsiConsole console, TextWriter error)
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="console">Where reports go.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="input">Standard input, read when the book's path is <c>-</c>; the process's by default.</param>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter error, TextReader? input = null)
     {
+        var stdin = input ?? Console.In;
         var verbose = args.Contains("--verbose");
         args = [.. args.Where(a => a != "--verbose")];
         try
@@ -50,14 +56,17 @@ public static class MarginCli
                 case ["-h" or "--help" or "help"]:
                     console.WriteLine(Usage);
                     return Ok;
+                case [var command, .. var rest] when rest.Contains("--help") || rest.Contains("-h"):
+                    console.WriteLine(CommandHelp(command));
+                    return Ok;
                 case ["report", var path, .. var options]:
                     var report = Options.Parse(options, allowModeAndPreset: true);
-                    var book = Load(path, report.Preset);
+                    var book = Load(path, report.Preset, stdin);
                     return Report(book, report.Mode, report.Json, console);
                 case ["compare", .. var rest]:
                     var bookPath = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0] : null;
                     var compare = Options.Parse(bookPath is null ? rest : rest[1..], allowModeAndPreset: false);
-                    var comparison = Comparison.Run(bookPath is null ? BookJson.Read(DefaultBook(), "embedded demo book") : Load(bookPath, null));
+                    var comparison = Comparison.Run(bookPath is null ? BookJson.Read(DefaultBook(), "embedded demo book") : Load(bookPath, null, stdin));
                     if (compare.Json)
                         console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(comparison, ReportJson.SerializerOptions));
                     else
@@ -84,13 +93,36 @@ public static class MarginCli
         }
     }
 
-    private static Book Load(string path, string? preset)
+    /// <summary>Reads a book from <paramref name="path"/>, or from standard input when it is <c>-</c>.</summary>
+    /// <exception cref="IOException">No such file, or a directory: one line, exit 2.</exception>
+    private static Book Load(string path, string? preset, TextReader stdin)
     {
-        if (!File.Exists(path))
-            throw new UsageException($"{path}: file not found");
-        var book = BookJson.Read(File.ReadAllText(path), Path.GetFileName(path));
+        if (Directory.Exists(path))
+            throw new IOException($"{path}: is a directory, not a book file");
+        if (path != "-" && !File.Exists(path))
+            throw new FileNotFoundException($"{path}: file not found");
+        var book = path == "-" ? BookJson.Read(stdin.ReadToEnd(), "standard input") : BookJson.Read(File.ReadAllText(path), Path.GetFileName(path));
         return preset is null ? book : book.Under(PresetNamed(preset));
     }
+
+    private static string CommandHelp(string command) => command switch
+    {
+        "report" => """
+            margin report <book.json | -> [--mode isolated|cross|portfolio|all] [--preset <name>] [--json] [--verbose]
+              The book's margin under its profile (or a shipped preset, with the book's supplied figures filling its gaps),
+              every method the profile offers side by side; '-' reads the book from standard input. Format: docs/input-format.md.
+            """,
+        "compare" => """
+            margin compare [<book.json | ->] [--json] [--verbose]
+              The book (the embedded demo book by default) under its own profile and every shipped preset, for every method
+              each offers; figures a preset leaves to the user come from the book's "supplied" section and are named.
+            """,
+        "presets" => """
+            margin presets
+              The shipped presets and what each holds for the majors, with the provenance of each table (docs/presets.md).
+            """,
+        _ => throw new UsageException($"unknown command '{command}'"),
+    };
 
     private static Profiles.RiskProfile PresetNamed(string name) =>
         RiskProfilePresets.Names.Contains(name)

@@ -7,7 +7,9 @@ namespace MarginEngine.Tests.Cli;
 
 public class MarginCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    private static (int Code, string Out, string Err) Run(params string[] args) => RunWithInput(null, args);
+
+    private static (int Code, string Out, string Err) RunWithInput(string? input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -18,7 +20,7 @@ public class MarginCliTests
             ColorSystem = ColorSystemSupport.NoColors,
         });
         console.Profile.Width = 160;
-        var code = MarginCli.Run(args, console, error);
+        var code = MarginCli.Run(args, console, error, input is null ? null : new StringReader(input));
         return (code, output.ToString(), error.ToString());
     }
 
@@ -178,4 +180,22 @@ public class MarginCliTests
         }
     }
 
+
+    [Fact]
+    public void CommandHelp_MissingFile_Directory_AndStandardInput()
+    {
+        Run("report", "--help").Out.Should().Contain("margin report <book.json | ->");
+        Run("compare", "-h").Out.Should().Contain("margin compare");
+
+        // One line each, exit 2, no usage block.
+        var (missingCode, _, missing) = Run("report", Path.Combine(Path.GetTempPath(), $"none-{Guid.NewGuid():N}.json"));
+        (missingCode, missing.Trim().Split('\n').Length).Should().Be((MarginCli.BadInput, 1));
+        missing.Should().Contain("file not found");
+        var (directoryCode, _, directory) = Run("report", Path.GetTempPath());
+        (directoryCode, directory.Contains("is a directory")).Should().Be((MarginCli.BadInput, true));
+
+        // '-' reads the book from standard input: the options book's portfolio under its own profile, as from the file.
+        var fromFile = Run("report", Path.Combine(TestFiles.Repository, "docs", "examples", "options-book.json"), "--json").Out;
+        RunWithInput(TestFiles.Example("options-book.json"), "report", "-", "--json").Out.Should().Be(fromFile);
+    }
 }
