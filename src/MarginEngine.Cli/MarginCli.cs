@@ -66,9 +66,10 @@ public static class MarginCli
                 case ["compare", .. var rest]:
                     var bookPath = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0] : null;
                     var compare = Options.Parse(bookPath is null ? rest : rest[1..], allowModeAndPreset: false);
-                    var comparison = Comparison.Run(bookPath is null ? BookJson.Read(DefaultBook(), "embedded demo book") : Load(bookPath, null, stdin));
+                    var compared = bookPath is null ? BookJson.Read(DefaultBook(), "embedded demo book") : Load(bookPath, null, stdin);
+                    var comparison = Comparison.Run(compared);
                     if (compare.Json)
-                        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(comparison, ReportJson.SerializerOptions));
+                        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Comparison(compared, comparison), ReportJson.SerializerOptions));
                     else
                         Comparison.Render(comparison, console);
                     return Ok;
@@ -133,7 +134,7 @@ public static class MarginCli
     {
         var computed = BookReports.Compute(book, modes);
         if (json)
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(computed, ReportJson.SerializerOptions));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Report(book, computed), ReportJson.SerializerOptions));
         else
             ReportTables.Render(book, computed, console);
         return Ok;

@@ -198,4 +198,22 @@ public class MarginCliTests
         var fromFile = Run("report", Path.Combine(TestFiles.Repository, "docs", "examples", "options-book.json"), "--json").Out;
         RunWithInput(TestFiles.Example("options-book.json"), "report", "-", "--json").Out.Should().Be(fromFile);
     }
+
+    [Fact]
+    public void JsonOutput_CarriesTheSchemaVersion_TheProfileAndTheSnapshot()
+    {
+        var path = Path.Combine(TestFiles.Repository, "docs", "examples", "binance-preset-book.json");
+        using var report = JsonDocument.Parse(Run("report", path, "--json").Out);
+        var root = report.RootElement;
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(JsonDocuments.SchemaVersion);
+        root.GetProperty("profile").GetString().Should().Be("binance");
+        root.GetProperty("profileAsOf").GetString().Should().StartWith("2026-03-05");
+        root.GetProperty("valuationTime").GetString().Should().Be("2026-11-21T00:00:00Z");
+        root.GetProperty("userSupplied").EnumerateArray().Select(e => e.GetString()).Should().Equal("haircuts:ETH (book)");
+        root.GetProperty("cross").GetProperty("initialMargin").GetDecimal().Should().BePositive();
+
+        using var comparison = JsonDocument.Parse(Run("compare", path, "--json").Out);
+        comparison.RootElement.GetProperty("schemaVersion").GetInt32().Should().Be(JsonDocuments.SchemaVersion);
+        comparison.RootElement.GetProperty("rows").GetArrayLength().Should().BeGreaterThan(10);
+    }
 }
