@@ -23,7 +23,7 @@ internal static class ReportTables
         foreach (var note in reports.NotComputed)
             console.MarkupLine($"[grey]not computed: {Markup.Escape(note)}[/]");
         Collateral(first, console);
-        Positions(reports, console);
+        Positions(book, reports, console);
         Orders(reports.Cross ?? first, console);
         if (reports.Portfolio is { } portfolio)
             PortfolioTables.Render(portfolio, console);
@@ -86,22 +86,29 @@ internal static class ReportTables
         console.Write(table);
     }
 
-    private static void Positions(BookReports reports, IAnsiConsole console)
+    private static void Positions(Book book, BookReports reports, IAnsiConsole console)
     {
+        // With only the portfolio report, pooled legs carry no requirement of their own: it sits in their risk unit.
+        var inUnit = reports.Cross is null && reports.Isolated is null && reports.Unified is null;
         var lines = (reports.Cross ?? reports.Isolated ?? reports.Portfolio?.Report ?? reports.Unified!.Report).Positions;
-        var table = new Table().Title("Positions (USD, standard margin)")
+        var spot = book.Account.Positions.Where(p => p.Instrument is Instruments.Spot).Select(p => p.Instrument.Id).ToHashSet(StringComparer.Ordinal);
+        var table = new Table().Title(inUnit ? "Positions (USD; requirements per risk unit below)" : "Positions (USD, standard margin)")
             .AddColumns("Instrument", "Qty", "Entry", "Mark", "Notional", "uPnL", "Tier", "Lev", "IM", "MM");
         foreach (var p in lines)
         {
+            var pooledInUnit = inUnit && !p.IsIsolated;
             table.AddRow(
-                Markup.Escape(p.InstrumentId) + (p.IsIsolated ? " [grey](iso)[/]" : ""),
-                Number(p.Quantity), Number(p.EntryPrice), Number(p.MarkPrice), Money(p.Notional), Signed(p.UnrealisedPnl),
-                p.BracketTier?.ToString(Invariant) ?? "-", p.Leverage is { } l ? Number(l) + "x" : "-",
-                Money(p.InitialMargin), Money(p.MaintenanceMargin));
+                Markup.Escape(p.InstrumentId) + (p.IsIsolated ? " [grey](iso)[/]" : "") + (spot.Contains(p.InstrumentId) ? " [grey](spot)[/]" : ""),
+                Number(p.Quantity), Number(p.EntryPrice), Number(p.MarkPrice), Money(p.Notional),
+                spot.Contains(p.InstrumentId) ? $"[grey]{Signed(p.Quantity * (p.MarkPrice - p.EntryPrice))}[/]" : Signed(p.UnrealisedPnl),
+                pooledInUnit ? "-" : p.BracketTier?.ToString(Invariant) ?? "-", pooledInUnit ? "-" : p.Leverage is { } l ? Number(l) + "x" : "-",
+                pooledInUnit ? "-" : Money(p.InitialMargin), pooledInUnit ? "-" : Money(p.MaintenanceMargin));
         }
 
         RightAlign(table, 1);
         console.Write(table);
+        if (spot.Count > 0)
+            console.MarkupLine("[grey]Spot positions are counted in the collateral table (their coins at the index, with the wallet's); their uPnL against entry is shown for information and is not added again.[/]");
 
         if (reports.Cross is not { } cross || reports.Isolated is not { } isolated)
             return;
