@@ -125,4 +125,17 @@ public class MarginPropertyTests
         var written = BookJson.Write(new Book(book.Account, book.Market, book.Profile));
         BookJson.Write(BookJson.Read(written)).Should().Be(written);
     }, Cases, 6000);
+
+    [Fact]
+    public void ABook_NeedsNoMoreThanItsHalvesApart() => Property.Check(Books, book =>
+    {
+        // Risk-matrix family, no add-ons, gains not counted: the worst cell of a sum is at least the sum of the worst cells,
+        // so a hedged book's risk-matrix margin is at most the sum of its parts' (here: odd and even positions).
+        Account Part(int parity) => new(book.Account.Id, book.Account.Mode, book.Account.Balances,
+            book.Account.Positions.Where((_, i) => i % 2 == parity));
+        var whole = PortfolioMarginCalculator.Quote(book.Account, book.Market, book.Profile).RiskMatrixMargin;
+        var parts = PortfolioMarginCalculator.Quote(Part(0), book.Market, book.Profile).RiskMatrixMargin
+            + PortfolioMarginCalculator.Quote(Part(1), book.Market, book.Profile).RiskMatrixMargin;
+        whole.Should().BeLessThanOrEqualTo(parts + 1e-9 * Math.Max(1, parts));
+    }, Cases, 7000);
 }
