@@ -24,6 +24,7 @@ public static class MarginCli
               --mode isolated|cross|portfolio|all  which methods (default: all the profile supports)
               --preset <name>                      use a shipped preset instead of the book's profile
               --json                               print JSON instead of tables
+              --summary                            the account totals only (no per-line tables)
           margin compare [<book.json>] [--json]    the book (default: the demo book) under every preset and the methods each offers
           margin presets                           the shipped presets and what each holds for the majors (docs/presets.md)
           margin --version                         the version
@@ -62,7 +63,7 @@ public static class MarginCli
                 case ["report", var path, .. var options]:
                     var report = Options.Parse(options, allowModeAndPreset: true);
                     var book = Load(path, report.Preset, stdin);
-                    return Report(book, report.Mode, report.Json, console);
+                    return Report(book, report.Mode, report.Json, console, report.Summary);
                 case ["compare", .. var rest]:
                     var bookPath = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0] : null;
                     var compare = Options.Parse(bookPath is null ? rest : rest[1..], allowModeAndPreset: false);
@@ -130,13 +131,16 @@ public static class MarginCli
             ? RiskProfilePresets.Get(name)
             : throw new UsageException($"unknown preset '{name}' (known: {string.Join(", ", RiskProfilePresets.Names)})");
 
-    private static int Report(Book book, Modes modes, bool json, IAnsiConsole console)
+    private static int Report(Book book, Modes modes, bool json, IAnsiConsole console, bool summary = false)
     {
-        var computed = BookReports.Compute(book, modes);
+        // A large book on a terminal shows that it is working; redirected output stays plain.
+        var computed = console.Profile.Capabilities.Interactive && book.Account.Positions.Length > ReportTables.ShortListLength * 100
+            ? console.Status().Start($"Margining {book.Account.Positions.Length:N0} positions...", _ => BookReports.Compute(book, modes))
+            : BookReports.Compute(book, modes);
         if (json)
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Report(book, computed), ReportJson.SerializerOptions));
         else
-            ReportTables.Render(book, computed, console);
+            ReportTables.Render(book, computed, console, summary);
         return Ok;
     }
 

@@ -14,7 +14,7 @@ internal enum Modes
 internal sealed class UsageException(string message) : Exception(message);
 
 /// <summary>Parsed options of <c>report</c> and <c>compare</c>.</summary>
-internal sealed record Options(Modes Mode, string? Preset, bool Json)
+internal sealed record Options(Modes Mode, string? Preset, bool Json, bool Summary = false)
 {
     public static Options Parse(string[] args, bool allowModeAndPreset)
     {
@@ -25,6 +25,9 @@ internal sealed record Options(Modes Mode, string? Preset, bool Json)
             {
                 case "--json":
                     result = result with { Json = true };
+                    break;
+                case "--summary" when allowModeAndPreset:
+                    result = result with { Summary = true };
                     break;
                 case "--mode" when allowModeAndPreset && i + 1 < args.Length:
                     result = result with { Mode = ParseMode(args[++i]) };

@@ -11,7 +11,13 @@ internal static class ReportTables
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Render(Book book, BookReports reports, IAnsiConsole console)
+    /// <summary>Lines a table shows before it says how many more there are (every line is in --json).</summary>
+    public const int ShortListLength = 50;
+
+    /// <summary>Books with more lines than this show the first <see cref="ShortListLength"/> of each table.</summary>
+    public const int LongBook = 1_000;
+
+    public static void Render(Book book, BookReports reports, IAnsiConsole console, bool summary = false)
     {
         var summaries = reports.Summaries().ToList();
         var first = summaries[0].Report;
@@ -22,6 +28,8 @@ internal static class ReportTables
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         foreach (var note in reports.NotComputed)
             console.MarkupLine($"[grey]not computed: {Markup.Escape(note)}[/]");
+        if (summary)
+            return;
         Collateral(first, console);
         Positions(book, reports, console);
         Orders(reports.Cross ?? first, console);
@@ -94,7 +102,8 @@ internal static class ReportTables
         var spot = book.Account.Positions.Where(p => p.Instrument is Instruments.Spot).Select(p => p.Instrument.Id).ToHashSet(StringComparer.Ordinal);
         var table = new Table().Title(inUnit ? "Positions (USD; requirements per risk unit below)" : "Positions (USD, standard margin)")
             .AddColumns("Instrument", "Qty", "Entry", "Mark", "Notional", "uPnL", "Tier", "Lev", "IM", "MM");
-        foreach (var p in lines)
+        var shown = lines.Length > LongBook ? lines.AsSpan(0, ShortListLength) : lines.AsSpan();
+        foreach (var p in shown)
         {
             var pooledInUnit = inUnit && !p.IsIsolated;
             table.AddRow(
@@ -107,6 +116,8 @@ internal static class ReportTables
 
         RightAlign(table, 1);
         console.Write(table);
+        if (shown.Length < lines.Length)
+            console.MarkupLine($"[grey]... and {lines.Length - shown.Length:N0} more positions: every line is in --json; --summary shows the totals only.[/]");
         if (spot.Count > 0)
             console.MarkupLine("[grey]Spot positions are counted in the collateral table (their coins at the index, with the wallet's); their uPnL against entry is shown for information and is not added again.[/]");
 

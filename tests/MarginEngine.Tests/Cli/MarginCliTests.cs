@@ -1,5 +1,6 @@
 using MarginEngine.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MarginEngine.Cli;
 using Spectre.Console;
 
@@ -215,5 +216,35 @@ public class MarginCliTests
         using var comparison = JsonDocument.Parse(Run("compare", path, "--json").Out);
         comparison.RootElement.GetProperty("schemaVersion").GetInt32().Should().Be(JsonDocuments.SchemaVersion);
         comparison.RootElement.GetProperty("rows").GetArrayLength().Should().BeGreaterThan(10);
+    }
+
+    [Fact]
+    public void Report_LongBook_ListsTheFirstFiftyPositions_AndSummaryOmitsThePositionsTable()
+    {
+        // The binance example with 1,001 extra one-contract BTC perpetuals: 1,004 position lines, over the 1,000-line limit.
+        var book = JsonNode.Parse(TestFiles.Example("binance-preset-book.json"))!.AsObject();
+        var instruments = book["instruments"]!.AsArray();
+        var marks = book["market"]!["markPrices"]!.AsObject();
+        var positions = book["account"]!["positions"]!.AsArray();
+        for (var i = 0; i < 1_001; i++)
+        {
+            instruments.Add(new JsonObject
+            {
+                ["id"] = $"BTCUSDT-{i}", ["kind"] = "perpetual", ["underlying"] = "BTC",
+                ["settlementAsset"] = "USDT", ["settlement"] = "linear", ["contractSize"] = 1,
+            });
+            marks[$"BTCUSDT-{i}"] = 95_000;
+            positions.Add(new JsonObject { ["instrument"] = $"BTCUSDT-{i}", ["quantity"] = 0.001, ["entryPrice"] = 95_000 });
+        }
+
+        var json = book.ToJsonString();
+        var (code, full, _) = RunWithInput(json, "report", "-", "--mode", "cross");
+        code.Should().Be(MarginCli.Ok);
+        // 3 original lines + 47 of the added ones are shown (BTCUSDT-0 .. BTCUSDT-46); 1,004 - 50 = 954 are counted.
+        full.Should().Contain("BTCUSDT-46 ").And.NotContain("BTCUSDT-47 ").And.Contain("... and 954 more positions");
+
+        var (summaryCode, summary, _) = RunWithInput(json, "report", "-", "--mode", "cross", "--summary");
+        summaryCode.Should().Be(MarginCli.Ok);
+        summary.Should().Contain("Initial margin").And.NotContain("Positions (USD").And.NotContain("BTCUSDT-0");
     }
 }
