@@ -68,7 +68,7 @@ public static class MarginCli
                     var bookPath = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0] : null;
                     var compare = Options.Parse(bookPath is null ? rest : rest[1..], allowModeAndPreset: false);
                     var compared = bookPath is null ? BookJson.Read(DefaultBook(), "embedded demo book") : Load(bookPath, null, stdin);
-                    var comparison = Comparison.Run(compared);
+                    var comparison = Working(console, compared, $"Comparing {compared.Account.Positions.Length:N0} positions under every preset...", () => Comparison.Run(compared));
                     if (compare.Json)
                         console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Comparison(compared, comparison), ReportJson.SerializerOptions));
                     else
@@ -133,16 +133,19 @@ public static class MarginCli
 
     private static int Report(Book book, Modes modes, bool json, IAnsiConsole console, bool summary = false)
     {
-        // A large book on a terminal shows that it is working; redirected output stays plain.
-        var computed = console.Profile.Capabilities.Interactive && book.Account.Positions.Length > ReportTables.ShortListLength * 100
-            ? console.Status().Start($"Margining {book.Account.Positions.Length:N0} positions...", _ => BookReports.Compute(book, modes))
-            : BookReports.Compute(book, modes);
+        var computed = Working(console, book, $"Margining {book.Account.Positions.Length:N0} positions...", () => BookReports.Compute(book, modes));
         if (json)
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Report(book, computed), ReportJson.SerializerOptions));
         else
             ReportTables.Render(book, computed, console, summary);
         return Ok;
     }
+
+    /// <summary>Runs <paramref name="work"/>; a large book on a terminal shows a spinner meanwhile, redirected output stays plain.</summary>
+    private static T Working<T>(IAnsiConsole console, Book book, string status, Func<T> work) =>
+        console.Profile.Capabilities.Interactive && book.Account.Positions.Length > ReportTables.ShortListLength * 100
+            ? console.Status().Start(status, _ => work())
+            : work();
 
     private static int Fail(TextWriter error, string message)
     {

@@ -10,7 +10,9 @@ public class MarginCliTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => RunWithInput(null, args);
 
-    private static (int Code, string Out, string Err) RunWithInput(string? input, params string[] args)
+    private static (int Code, string Out, string Err) RunWithInput(string? input, params string[] args) => RunOn(false, input, args);
+
+    private static (int Code, string Out, string Err) RunOn(bool interactive, string? input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -19,6 +21,7 @@ public class MarginCliTests
             Out = new AnsiConsoleOutput(output),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
         });
         console.Profile.Width = 160;
         var code = MarginCli.Run(args, console, error, input is null ? null : new StringReader(input));
@@ -222,11 +225,36 @@ public class MarginCliTests
     public void Report_LongBook_ListsTheFirstFiftyPositions_AndSummaryOmitsThePositionsTable()
     {
         // The binance example with 1,001 extra one-contract BTC perpetuals: 1,004 position lines, over the 1,000-line limit.
+        var json = LongBook(1_001);
+        var (code, full, _) = RunWithInput(json, "report", "-", "--mode", "cross");
+        code.Should().Be(MarginCli.Ok);
+        // 3 original lines + 47 of the added ones are shown (BTCUSDT-0 .. BTCUSDT-46); 1,004 - 50 = 954 are counted.
+        full.Should().Contain("BTCUSDT-46 ").And.NotContain("BTCUSDT-47 ").And.Contain("... and 954 more positions");
+
+        var (summaryCode, summary, _) = RunWithInput(json, "report", "-", "--mode", "cross", "--summary");
+        summaryCode.Should().Be(MarginCli.Ok);
+        summary.Should().Contain("Initial margin").And.NotContain("Positions (USD").And.NotContain("BTCUSDT-0");
+    }
+
+    [Fact]
+    public void Report_OnATerminal_ShowsProgressForAVeryLargeBook_AndTheSameFigures()
+    {
+        // 5,004 positions (over the 5,000 at which a terminal gets a spinner): the JSON printed afterwards is the same as when
+        // redirected.
+        var json = LongBook(5_001);
+        var (code, onTerminal, _) = RunOn(true, json, "report", "-", "--mode", "cross", "--json");
+        code.Should().Be(MarginCli.Ok);
+        onTerminal.Should().Contain("Margining 5,004 positions").And.EndWith(RunWithInput(json, "report", "-", "--mode", "cross", "--json").Out);
+    }
+
+    /// <summary>The binance example with <paramref name="extra"/> one-contract-thousandth BTC perpetuals added.</summary>
+    private static string LongBook(int extra)
+    {
         var book = JsonNode.Parse(TestFiles.Example("binance-preset-book.json"))!.AsObject();
         var instruments = book["instruments"]!.AsArray();
         var marks = book["market"]!["markPrices"]!.AsObject();
         var positions = book["account"]!["positions"]!.AsArray();
-        for (var i = 0; i < 1_001; i++)
+        for (var i = 0; i < extra; i++)
         {
             instruments.Add(new JsonObject
             {
@@ -237,14 +265,6 @@ public class MarginCliTests
             positions.Add(new JsonObject { ["instrument"] = $"BTCUSDT-{i}", ["quantity"] = 0.001, ["entryPrice"] = 95_000 });
         }
 
-        var json = book.ToJsonString();
-        var (code, full, _) = RunWithInput(json, "report", "-", "--mode", "cross");
-        code.Should().Be(MarginCli.Ok);
-        // 3 original lines + 47 of the added ones are shown (BTCUSDT-0 .. BTCUSDT-46); 1,004 - 50 = 954 are counted.
-        full.Should().Contain("BTCUSDT-46 ").And.NotContain("BTCUSDT-47 ").And.Contain("... and 954 more positions");
-
-        var (summaryCode, summary, _) = RunWithInput(json, "report", "-", "--mode", "cross", "--summary");
-        summaryCode.Should().Be(MarginCli.Ok);
-        summary.Should().Contain("Initial margin").And.NotContain("Positions (USD").And.NotContain("BTCUSDT-0");
+        return book.ToJsonString();
     }
 }
