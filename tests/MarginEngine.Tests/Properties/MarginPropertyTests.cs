@@ -21,7 +21,7 @@ namespace MarginEngine.Tests.Properties;
 /// </summary>
 public class MarginPropertyTests
 {
-    private const int Cases = 400;
+    private const int Cases = 2_000;
 
     /// <summary>A generated book: a BTC/ETH account with perpetuals and options, its snapshot, and a portfolio profile.</summary>
     public sealed record GeneratedBook(Account Account, MarketSnapshot Market, RiskProfile Profile)
@@ -75,7 +75,7 @@ public class MarginPropertyTests
             {
             }
         }
-    }, Cases, 1000);
+    }, Cases, 10_000);
 
     [Fact]
     public void MoreStablecoinCollateral_NeverRaisesMargin() => Property.Check(Books, book =>
@@ -87,14 +87,14 @@ public class MarginPropertyTests
         (after.InitialMargin <= before.InitialMargin && after.MaintenanceMargin <= before.MaintenanceMargin).Should().BeTrue();
         var cross = CrossMarginCalculator.Calculate(richer, book.Market, book.Profile);
         cross.InitialMargin.Should().BeLessThanOrEqualTo(CrossMarginCalculator.Calculate(book.Account, book.Market, book.Profile).InitialMargin);
-    }, Cases, 2000);
+    }, Cases, 20_000);
 
     [Fact]
     public void Quote_EqualsCalculate_BitForBit() => Property.Check(Books, book =>
     {
         var quote = PortfolioMarginCalculator.Quote(book.Account, book.Market, book.Profile);
         quote.Should().Be(PortfolioRiskState.Create(book.Account, book.Market, book.Profile).Current);
-    }, Cases, 3000);
+    }, Cases, 30_000);
 
     [Fact]
     public void ScalingEveryPosition_ScalesTheRiskMatrixMargin() => Property.Check(Books, book =>
@@ -106,7 +106,7 @@ public class MarginPropertyTests
         var one = PortfolioMarginCalculator.Quote(book.Account, book.Market, book.Profile).RiskMatrixMargin;
         var three = PortfolioMarginCalculator.Quote(tripled, book.Market, book.Profile).RiskMatrixMargin;
         three.Should().BeApproximately(3 * one, 1e-9 * Math.Max(1, 3 * one));
-    }, Cases, 4000);
+    }, Cases, 40_000);
 
     [Fact]
     public void WhatIf_EqualsTheFullRecompute() => Property.Check(Books, book =>
@@ -118,14 +118,14 @@ public class MarginPropertyTests
         var quick = PortfolioRiskState.Create(book.Account, market, book.Profile).WhatIf(leg);
         var full = PortfolioMarginCalculator.Quote(book.Account.WithPosition(leg), market, book.Profile);
         quick.InitialMargin.Should().BeApproximately(full.InitialMargin, 1e-9 * Math.Max(1, full.InitialMargin));
-    }, Cases, 5000);
+    }, Cases, 50_000);
 
     [Fact]
     public void Json_WriteThenRead_RoundTrips() => Property.Check(Books, book =>
     {
         var written = BookJson.Write(new Book(book.Account, book.Market, book.Profile));
         BookJson.Write(BookJson.Read(written)).Should().Be(written);
-    }, Cases, 6000);
+    }, Cases, 60_000);
 
     [Fact]
     public void ABook_NeedsNoMoreThanItsHalvesApart() => Property.Check(Books, book =>
@@ -138,7 +138,7 @@ public class MarginPropertyTests
         var parts = PortfolioMarginCalculator.Quote(Part(0), book.Market, book.Profile).RiskMatrixMargin
             + PortfolioMarginCalculator.Quote(Part(1), book.Market, book.Profile).RiskMatrixMargin;
         whole.Should().BeLessThanOrEqualTo(parts + 1e-9 * Math.Max(1, parts));
-    }, Cases, 7000);
+    }, Cases, 70_000);
 
     [Fact]
     public void IsolatedMargin_IsAtLeastTheCrossShare() => Property.Check(Gen.Select(Books, Gen.Int[1, 150]), generated =>
@@ -154,7 +154,7 @@ public class MarginPropertyTests
         foreach (var line in cross.Positions)
             isolated.Positions.Single(p => p.InstrumentId == line.InstrumentId).InitialMargin.Should().BeGreaterThanOrEqualTo(line.InitialMargin, line.InstrumentId);
         isolated.InitialMargin.Should().BeGreaterThanOrEqualTo(cross.InitialMargin);
-    }, Cases, 8000);
+    }, Cases, 80_000);
 
     [Fact]
     public void Quote_AndCalculate_AgreeOnExtremeButValidBooks() => Property.Check(Gen.Select(Books, Gen.Int[0, 12], Gen.Int[-8, 6]), generated =>
@@ -182,7 +182,7 @@ public class MarginPropertyTests
             q.InitialMargin.Should().BeApproximately(c.InitialMargin, 1e-12 * Math.Max(1, c.InitialMargin));
             q.MaintenanceMargin.Should().BeApproximately(c.MaintenanceMargin, 1e-12 * Math.Max(1, c.MaintenanceMargin));
         }
-    }, Cases, 9000);
+    }, Cases, 90_000);
 
     private static (T? Value, Exception? Error) Outcome<T>(Func<T> compute)
     {
