@@ -141,9 +141,12 @@ public static class MarginCli
         return Ok;
     }
 
+    /// <summary>Books with more positions than this show a spinner on a terminal while they are margined.</summary>
+    private const int SpinnerAbove = 5_000;
+
     /// <summary>Runs <paramref name="work"/>; a large book on a terminal shows a spinner meanwhile, redirected output stays plain.</summary>
     private static T Working<T>(IAnsiConsole console, Book book, string status, Func<T> work) =>
-        console.Profile.Capabilities.Interactive && book.Account.Positions.Length > ReportTables.ShortListLength * 100
+        console.Profile.Capabilities.Interactive && book.Account.Positions.Length > SpinnerAbove
             ? console.Status().Start(status, _ => work())
             : work();
 
