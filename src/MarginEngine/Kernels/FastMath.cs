@@ -26,6 +26,10 @@ internal static class FastMath
     private const double RationalLimit = 7.07106781186547;
     private const double InvSqrt2Pi = 1.0 / 2.506628274631;
 
+    // 1.5 x 2^52: an integer k in [-2^51, 2^51) added to it lands in the low mantissa bits, so 2^k's exponent field is
+    // (bits(k + magic) + 1023) << 52 with integer adds and a shift only (no double-to-long conversion, which AVX2 lacks).
+    private const double RoundingMagic = 6755399441055744.0;
+
     // 1/n! for n = 13 down to 2, then the Horner tail 1 + r(1 + ...).
     private const double F13 = 1.0 / 6227020800.0, F12 = 1.0 / 479001600.0, F11 = 1.0 / 39916800.0, F10 = 1.0 / 3628800.0;
     private const double F9 = 1.0 / 362880.0, F8 = 1.0 / 40320.0, F7 = 1.0 / 5040.0, F6 = 1.0 / 720.0, F5 = 1.0 / 120.0;
@@ -140,44 +144,59 @@ internal static class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector512<double> N1, Vector512<double> N2) NormalCdfPair(Vector512<double> x1, Vector512<double> a1, Vector512<double> e1, Vector512<double> x2, Vector512<double> a2, Vector512<double> e2)
     {
-        var (n1, d1) = Rational(a1);
-        var (n2, d2) = Rational(a2);
+        var (n1, d1, n2, d2) = Rationals(a1, a2);
         var inverse = Vector512<double>.One / (d1 * d2);
         var c1 = e1 * n1 * d2 * inverse;
         var c2 = e2 * n2 * d1 * inverse;
-        var limit = Vector512.Create(RationalLimit);
-        var in1 = Vector512.LessThan(a1, limit);
-        var in2 = Vector512.LessThan(a2, limit);
-        if (!Vector512.EqualsAll(in1 & in2, Vector512<double>.AllBitsSet))
-        {
-            c1 = Vector512.ConditionalSelect(in1, c1, Tail(a1, e1));
-            c2 = Vector512.ConditionalSelect(in2, c2, Tail(a2, e2));
-        }
-
-        var cut = Vector512.Create(TailLimit);
-        c1 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a1, cut), Vector512<double>.Zero, c1);
-        c2 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a2, cut), Vector512<double>.Zero, c2);
+        if (!Vector512.LessThanAll(Vector512.MaxNative(a1, a2), Vector512.Create(RationalLimit)))
+            (c1, c2) = PastRational(a1, e1, c1, a2, e2, c2);
         return (Vector512.ConditionalSelect(Vector512.GreaterThan(x1, Vector512<double>.Zero), Vector512<double>.One - c1, c1),
             Vector512.ConditionalSelect(Vector512.GreaterThan(x2, Vector512<double>.Zero), Vector512<double>.One - c2, c2));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<double> N, Vector512<double> D) Rational(Vector512<double> a)
+    /// <summary>The rare lanes past 7.07 (continued fraction) or the 37 cut-off (0), out of line so the common path keeps its registers.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (Vector512<double> C1, Vector512<double> C2) PastRational(Vector512<double> a1, Vector512<double> e1, Vector512<double> c1, Vector512<double> a2, Vector512<double> e2, Vector512<double> c2)
     {
-        var n = Vector512.FusedMultiplyAdd(Vector512.Create(N6), a, Vector512.Create(N5));
-        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N4));
-        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N3));
-        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N2));
-        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N1));
-        n = Vector512.FusedMultiplyAdd(n, a, Vector512.Create(N0));
-        var d = Vector512.FusedMultiplyAdd(Vector512.Create(D7), a, Vector512.Create(D6));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D5));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D4));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D3));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D2));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D1));
-        d = Vector512.FusedMultiplyAdd(d, a, Vector512.Create(D0));
-        return (n, d);
+        var limit = Vector512.Create(RationalLimit);
+        var cut = Vector512.Create(TailLimit);
+        c1 = Vector512.ConditionalSelect(Vector512.LessThan(a1, limit), c1, Tail(a1, e1));
+        c2 = Vector512.ConditionalSelect(Vector512.LessThan(a2, limit), c2, Tail(a2, e2));
+        return (Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a1, cut), Vector512<double>.Zero, c1),
+            Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a2, cut), Vector512<double>.Zero, c2));
+    }
+
+    /// <summary>Hart's numerator and denominator at two arguments, interleaved so each coefficient is loaded once and the two chains overlap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<double> N1, Vector512<double> D1, Vector512<double> N2, Vector512<double> D2) Rationals(Vector512<double> a1, Vector512<double> a2)
+    {
+        var n1 = Vector512.FusedMultiplyAdd(Vector512.Create(N6), a1, Vector512.Create(N5));
+        var n2 = Vector512.FusedMultiplyAdd(Vector512.Create(N6), a2, Vector512.Create(N5));
+        n1 = Vector512.FusedMultiplyAdd(n1, a1, Vector512.Create(N4));
+        n2 = Vector512.FusedMultiplyAdd(n2, a2, Vector512.Create(N4));
+        n1 = Vector512.FusedMultiplyAdd(n1, a1, Vector512.Create(N3));
+        n2 = Vector512.FusedMultiplyAdd(n2, a2, Vector512.Create(N3));
+        n1 = Vector512.FusedMultiplyAdd(n1, a1, Vector512.Create(N2));
+        n2 = Vector512.FusedMultiplyAdd(n2, a2, Vector512.Create(N2));
+        n1 = Vector512.FusedMultiplyAdd(n1, a1, Vector512.Create(N1));
+        n2 = Vector512.FusedMultiplyAdd(n2, a2, Vector512.Create(N1));
+        n1 = Vector512.FusedMultiplyAdd(n1, a1, Vector512.Create(N0));
+        n2 = Vector512.FusedMultiplyAdd(n2, a2, Vector512.Create(N0));
+        var d1 = Vector512.FusedMultiplyAdd(Vector512.Create(D7), a1, Vector512.Create(D6));
+        var d2 = Vector512.FusedMultiplyAdd(Vector512.Create(D7), a2, Vector512.Create(D6));
+        d1 = Vector512.FusedMultiplyAdd(d1, a1, Vector512.Create(D5));
+        d2 = Vector512.FusedMultiplyAdd(d2, a2, Vector512.Create(D5));
+        d1 = Vector512.FusedMultiplyAdd(d1, a1, Vector512.Create(D4));
+        d2 = Vector512.FusedMultiplyAdd(d2, a2, Vector512.Create(D4));
+        d1 = Vector512.FusedMultiplyAdd(d1, a1, Vector512.Create(D3));
+        d2 = Vector512.FusedMultiplyAdd(d2, a2, Vector512.Create(D3));
+        d1 = Vector512.FusedMultiplyAdd(d1, a1, Vector512.Create(D2));
+        d2 = Vector512.FusedMultiplyAdd(d2, a2, Vector512.Create(D2));
+        d1 = Vector512.FusedMultiplyAdd(d1, a1, Vector512.Create(D1));
+        d2 = Vector512.FusedMultiplyAdd(d2, a2, Vector512.Create(D1));
+        d1 = Vector512.FusedMultiplyAdd(d1, a1, Vector512.Create(D0));
+        d2 = Vector512.FusedMultiplyAdd(d2, a2, Vector512.Create(D0));
+        return (n1, d1, n2, d2);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -210,7 +229,7 @@ internal static class FastMath
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(F2));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512<double>.One);
         p = Vector512.FusedMultiplyAdd(p, r, Vector512<double>.One);
-        var bits = Vector512.ShiftLeft(Vector512.ConvertToInt64(k) + Vector512.Create(1023L), 52);
+        var bits = Vector512.ShiftLeft((k + Vector512.Create(RoundingMagic)).AsInt64() + Vector512.Create(1023L), 52);
         return p * bits.AsDouble();
     }
 
@@ -218,44 +237,59 @@ internal static class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector256<double> N1, Vector256<double> N2) NormalCdfPair(Vector256<double> x1, Vector256<double> a1, Vector256<double> e1, Vector256<double> x2, Vector256<double> a2, Vector256<double> e2)
     {
-        var (n1, d1) = Rational(a1);
-        var (n2, d2) = Rational(a2);
+        var (n1, d1, n2, d2) = Rationals(a1, a2);
         var inverse = Vector256<double>.One / (d1 * d2);
         var c1 = e1 * n1 * d2 * inverse;
         var c2 = e2 * n2 * d1 * inverse;
-        var limit = Vector256.Create(RationalLimit);
-        var in1 = Vector256.LessThan(a1, limit);
-        var in2 = Vector256.LessThan(a2, limit);
-        if (!Vector256.EqualsAll(in1 & in2, Vector256<double>.AllBitsSet))
-        {
-            c1 = Vector256.ConditionalSelect(in1, c1, Tail(a1, e1));
-            c2 = Vector256.ConditionalSelect(in2, c2, Tail(a2, e2));
-        }
-
-        var cut = Vector256.Create(TailLimit);
-        c1 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a1, cut), Vector256<double>.Zero, c1);
-        c2 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a2, cut), Vector256<double>.Zero, c2);
+        if (!Vector256.LessThanAll(Vector256.MaxNative(a1, a2), Vector256.Create(RationalLimit)))
+            (c1, c2) = PastRational(a1, e1, c1, a2, e2, c2);
         return (Vector256.ConditionalSelect(Vector256.GreaterThan(x1, Vector256<double>.Zero), Vector256<double>.One - c1, c1),
             Vector256.ConditionalSelect(Vector256.GreaterThan(x2, Vector256<double>.Zero), Vector256<double>.One - c2, c2));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<double> N, Vector256<double> D) Rational(Vector256<double> a)
+    /// <summary>The rare lanes past 7.07 (continued fraction) or the 37 cut-off (0), out of line so the common path keeps its registers.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (Vector256<double> C1, Vector256<double> C2) PastRational(Vector256<double> a1, Vector256<double> e1, Vector256<double> c1, Vector256<double> a2, Vector256<double> e2, Vector256<double> c2)
     {
-        var n = Vector256.FusedMultiplyAdd(Vector256.Create(N6), a, Vector256.Create(N5));
-        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N4));
-        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N3));
-        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N2));
-        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N1));
-        n = Vector256.FusedMultiplyAdd(n, a, Vector256.Create(N0));
-        var d = Vector256.FusedMultiplyAdd(Vector256.Create(D7), a, Vector256.Create(D6));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D5));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D4));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D3));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D2));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D1));
-        d = Vector256.FusedMultiplyAdd(d, a, Vector256.Create(D0));
-        return (n, d);
+        var limit = Vector256.Create(RationalLimit);
+        var cut = Vector256.Create(TailLimit);
+        c1 = Vector256.ConditionalSelect(Vector256.LessThan(a1, limit), c1, Tail(a1, e1));
+        c2 = Vector256.ConditionalSelect(Vector256.LessThan(a2, limit), c2, Tail(a2, e2));
+        return (Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a1, cut), Vector256<double>.Zero, c1),
+            Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a2, cut), Vector256<double>.Zero, c2));
+    }
+
+    /// <summary>Hart's numerator and denominator at two arguments, interleaved so each coefficient is loaded once and the two chains overlap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> N1, Vector256<double> D1, Vector256<double> N2, Vector256<double> D2) Rationals(Vector256<double> a1, Vector256<double> a2)
+    {
+        var n1 = Vector256.FusedMultiplyAdd(Vector256.Create(N6), a1, Vector256.Create(N5));
+        var n2 = Vector256.FusedMultiplyAdd(Vector256.Create(N6), a2, Vector256.Create(N5));
+        n1 = Vector256.FusedMultiplyAdd(n1, a1, Vector256.Create(N4));
+        n2 = Vector256.FusedMultiplyAdd(n2, a2, Vector256.Create(N4));
+        n1 = Vector256.FusedMultiplyAdd(n1, a1, Vector256.Create(N3));
+        n2 = Vector256.FusedMultiplyAdd(n2, a2, Vector256.Create(N3));
+        n1 = Vector256.FusedMultiplyAdd(n1, a1, Vector256.Create(N2));
+        n2 = Vector256.FusedMultiplyAdd(n2, a2, Vector256.Create(N2));
+        n1 = Vector256.FusedMultiplyAdd(n1, a1, Vector256.Create(N1));
+        n2 = Vector256.FusedMultiplyAdd(n2, a2, Vector256.Create(N1));
+        n1 = Vector256.FusedMultiplyAdd(n1, a1, Vector256.Create(N0));
+        n2 = Vector256.FusedMultiplyAdd(n2, a2, Vector256.Create(N0));
+        var d1 = Vector256.FusedMultiplyAdd(Vector256.Create(D7), a1, Vector256.Create(D6));
+        var d2 = Vector256.FusedMultiplyAdd(Vector256.Create(D7), a2, Vector256.Create(D6));
+        d1 = Vector256.FusedMultiplyAdd(d1, a1, Vector256.Create(D5));
+        d2 = Vector256.FusedMultiplyAdd(d2, a2, Vector256.Create(D5));
+        d1 = Vector256.FusedMultiplyAdd(d1, a1, Vector256.Create(D4));
+        d2 = Vector256.FusedMultiplyAdd(d2, a2, Vector256.Create(D4));
+        d1 = Vector256.FusedMultiplyAdd(d1, a1, Vector256.Create(D3));
+        d2 = Vector256.FusedMultiplyAdd(d2, a2, Vector256.Create(D3));
+        d1 = Vector256.FusedMultiplyAdd(d1, a1, Vector256.Create(D2));
+        d2 = Vector256.FusedMultiplyAdd(d2, a2, Vector256.Create(D2));
+        d1 = Vector256.FusedMultiplyAdd(d1, a1, Vector256.Create(D1));
+        d2 = Vector256.FusedMultiplyAdd(d2, a2, Vector256.Create(D1));
+        d1 = Vector256.FusedMultiplyAdd(d1, a1, Vector256.Create(D0));
+        d2 = Vector256.FusedMultiplyAdd(d2, a2, Vector256.Create(D0));
+        return (n1, d1, n2, d2);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -288,7 +322,7 @@ internal static class FastMath
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(F2));
         p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
         p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
-        var bits = Vector256.ShiftLeft(Vector256.ConvertToInt64(k) + Vector256.Create(1023L), 52);
+        var bits = Vector256.ShiftLeft((k + Vector256.Create(RoundingMagic)).AsInt64() + Vector256.Create(1023L), 52);
         return p * bits.AsDouble();
     }
 

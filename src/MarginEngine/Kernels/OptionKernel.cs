@@ -53,6 +53,11 @@ internal static class OptionKernel
         return o.Scale * (a * value - b * o.BaseValue);
     }
 
+    /// <summary>Lanes whose d1 is past the 37 cut-off take their own e^(-d2²/2); out of line, as they are rare.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<double> OwnExp(Vector512<double> a1, Vector512<double> a2, Vector512<double> e2) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a1, Vector512.Create(37.0)), FastMath.Exp(a2 * a2 * -0.5), e2);
+
     /// <summary>Vector512 lanes only (the scalar twin finishes the tail); exposed for the bitwise tests.</summary>
     internal static int Row512(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int n)
     {
@@ -79,13 +84,12 @@ internal static class OptionKernel
             var forward = Vector512.LoadUnsafe(ref price, (nuint)i);
             var x1 = sign * d1;
             var x2 = sign * (d1 - s);
-            var a1 = Vector512.Min(Vector512.Abs(x1), cutOff);
-            var a2 = Vector512.Min(Vector512.Abs(x2), cutOff);
+            var a1 = Vector512.MinNative(Vector512.Abs(x1), cutOff);
+            var a2 = Vector512.MinNative(Vector512.Abs(x2), cutOff);
             var e1 = FastMath.Exp(a1 * a1 * -0.5);
             var e2 = e1 * (forward * inverseStrike);
-            var clamped = Vector512.GreaterThanOrEqual(a1, cutOff);
-            if (!Vector512.EqualsAll(clamped, Vector512<double>.Zero))
-                e2 = Vector512.ConditionalSelect(clamped, FastMath.Exp(a2 * a2 * -0.5), e2);
+            if (!Vector512.LessThanAll(a1, cutOff))
+                e2 = OwnExp(a1, a2, e2);
             var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
             var value = sign * (forward * n1 - strike * n2);
             var cell = scale * (Vector512.LoadUnsafe(ref a, (nuint)i) * value - Vector512.LoadUnsafe(ref b, (nuint)i) * baseValue);
@@ -94,6 +98,11 @@ internal static class OptionKernel
 
         return i;
     }
+
+    /// <summary>Lanes whose d1 is past the 37 cut-off take their own e^(-d2²/2); out of line, as they are rare.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<double> OwnExp(Vector256<double> a1, Vector256<double> a2, Vector256<double> e2) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a1, Vector256.Create(37.0)), FastMath.Exp(a2 * a2 * -0.5), e2);
 
     /// <summary>Vector256 lanes only (the scalar twin finishes the tail); exposed for the bitwise tests.</summary>
     internal static int Row256(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int n)
@@ -121,13 +130,12 @@ internal static class OptionKernel
             var forward = Vector256.LoadUnsafe(ref price, (nuint)i);
             var x1 = sign * d1;
             var x2 = sign * (d1 - s);
-            var a1 = Vector256.Min(Vector256.Abs(x1), cutOff);
-            var a2 = Vector256.Min(Vector256.Abs(x2), cutOff);
+            var a1 = Vector256.MinNative(Vector256.Abs(x1), cutOff);
+            var a2 = Vector256.MinNative(Vector256.Abs(x2), cutOff);
             var e1 = FastMath.Exp(a1 * a1 * -0.5);
             var e2 = e1 * (forward * inverseStrike);
-            var clamped = Vector256.GreaterThanOrEqual(a1, cutOff);
-            if (!Vector256.EqualsAll(clamped, Vector256<double>.Zero))
-                e2 = Vector256.ConditionalSelect(clamped, FastMath.Exp(a2 * a2 * -0.5), e2);
+            if (!Vector256.LessThanAll(a1, cutOff))
+                e2 = OwnExp(a1, a2, e2);
             var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
             var value = sign * (forward * n1 - strike * n2);
             var cell = scale * (Vector256.LoadUnsafe(ref a, (nuint)i) * value - Vector256.LoadUnsafe(ref b, (nuint)i) * baseValue);
