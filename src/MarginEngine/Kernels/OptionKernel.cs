@@ -31,20 +31,30 @@ internal static class OptionKernel
     }
 
     /// <summary>Fills <paramref name="row"/> with the best vector width the machine has.</summary>
-    public static void Row(in OptionLanes option, in UnitLanes unit, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row)
-    {
-        var n = CheckLengths(unit, stdDev, inverseStdDev, row);
-        var done = 0;
-        if (Vector512.IsHardwareAccelerated)
-            done = Row512(option, unit, stdDev, inverseStdDev, row, n);
-        else if (Vector256.IsHardwareAccelerated)
-            done = Row256(option, unit, stdDev, inverseStdDev, row, n);
-        RowScalar(option, unit, stdDev, inverseStdDev, row, done, n);
-    }
+    public static void Row(in OptionLanes option, in UnitLanes unit, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row) =>
+        Run(option, unit, stdDev, inverseStdDev, row, accumulate: false);
+
+    /// <summary>
+    /// Adds the option's row to <paramref name="cells"/> (<c>cells[s] += row[s]</c>) without writing the row: bitwise what
+    /// <see cref="Row"/> then <see cref="ScenarioKernels.Accumulate"/> give, with one pass over the lanes.
+    /// </summary>
+    public static void Accumulate(in OptionLanes option, in UnitLanes unit, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> cells) =>
+        Run(option, unit, stdDev, inverseStdDev, cells, accumulate: true);
 
     /// <summary>The plain-loop reference, every lane.</summary>
     public static void RowScalar(in OptionLanes option, in UnitLanes unit, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row) =>
-        RowScalar(option, unit, stdDev, inverseStdDev, row, 0, CheckLengths(unit, stdDev, inverseStdDev, row));
+        RowScalar(option, unit, stdDev, inverseStdDev, row, 0, CheckLengths(unit, stdDev, inverseStdDev, row), accumulate: false);
+
+    private static void Run(in OptionLanes option, in UnitLanes unit, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> output, bool accumulate)
+    {
+        var n = CheckLengths(unit, stdDev, inverseStdDev, output);
+        var done = 0;
+        if (Vector512.IsHardwareAccelerated)
+            done = Row512(option, unit, stdDev, inverseStdDev, output, n, accumulate);
+        else if (Vector256.IsHardwareAccelerated)
+            done = Row256(option, unit, stdDev, inverseStdDev, output, n, accumulate);
+        RowScalar(option, unit, stdDev, inverseStdDev, output, done, n, accumulate);
+    }
 
     /// <summary>One lane of the scalar twin.</summary>
     private static double Lane(in OptionLanes o, double logMove, double price, double a, double b, double stdDev, double inverseStdDev)
@@ -59,7 +69,7 @@ internal static class OptionKernel
         Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a1, Vector512.Create(37.0)), FastMath.Exp(a2 * a2 * -0.5), e2);
 
     /// <summary>Vector512 lanes only (the scalar twin finishes the tail); exposed for the bitwise tests.</summary>
-    internal static int Row512(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int n)
+    internal static int Row512(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int n, bool accumulate = false)
     {
         ref var inverseSd = ref MemoryMarshal.GetReference(inverseStdDev);
         ref var logMove = ref MemoryMarshal.GetReference(u.LogMove);
@@ -93,6 +103,8 @@ internal static class OptionKernel
             var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
             var value = sign * (forward * n1 - strike * n2);
             var cell = scale * (Vector512.LoadUnsafe(ref a, (nuint)i) * value - Vector512.LoadUnsafe(ref b, (nuint)i) * baseValue);
+            if (accumulate)
+                cell = Vector512.LoadUnsafe(ref output, (nuint)i) + cell;
             cell.StoreUnsafe(ref output, (nuint)i);
         }
 
@@ -105,7 +117,7 @@ internal static class OptionKernel
         Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a1, Vector256.Create(37.0)), FastMath.Exp(a2 * a2 * -0.5), e2);
 
     /// <summary>Vector256 lanes only (the scalar twin finishes the tail); exposed for the bitwise tests.</summary>
-    internal static int Row256(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int n)
+    internal static int Row256(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int n, bool accumulate = false)
     {
         ref var inverseSd = ref MemoryMarshal.GetReference(inverseStdDev);
         ref var logMove = ref MemoryMarshal.GetReference(u.LogMove);
@@ -139,16 +151,22 @@ internal static class OptionKernel
             var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
             var value = sign * (forward * n1 - strike * n2);
             var cell = scale * (Vector256.LoadUnsafe(ref a, (nuint)i) * value - Vector256.LoadUnsafe(ref b, (nuint)i) * baseValue);
+            if (accumulate)
+                cell = Vector256.LoadUnsafe(ref output, (nuint)i) + cell;
             cell.StoreUnsafe(ref output, (nuint)i);
         }
 
         return i;
     }
 
-    private static void RowScalar(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int from, int n)
+    private static void RowScalar(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int from, int n,
+        bool accumulate)
     {
         for (var i = from; i < n; i++)
-            row[i] = Lane(o, u.LogMove[i], u.Price[i], u.A[i], u.B[i], stdDev[i], inverseStdDev[i]);
+        {
+            var cell = Lane(o, u.LogMove[i], u.Price[i], u.A[i], u.B[i], stdDev[i], inverseStdDev[i]);
+            row[i] = accumulate ? row[i] + cell : cell;
+        }
     }
 
     private static int CheckLengths(in UnitLanes unit, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row)

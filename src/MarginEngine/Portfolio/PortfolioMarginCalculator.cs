@@ -37,24 +37,8 @@ public static class PortfolioMarginCalculator
     /// <exception cref="InvalidMarginInputException">An expired future or option.</exception>
     public static MarginQuote Quote(Account account, MarketSnapshot market, RiskProfile profile) => Quote(account, market, profile, null);
 
-    internal static MarginQuote Quote(Account account, MarketSnapshot market, RiskProfile profile, UnitGridCache? grids)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(market);
-        ArgumentNullException.ThrowIfNull(profile);
-        var portfolio = profile.GetPortfolio().At(market);
-        var (groups, orders) = Units(account, market, profile, portfolio);
-        var figures = new UnitFigures[groups.Count];
-        for (var i = 0; i < groups.Count; i++)
-        {
-            var (underlying, exposures) = groups[i];
-            figures[i] = RiskUnitEngine.Quote(underlying, market.GetIndexPrice(underlying), portfolio.For(underlying, profile.Name), portfolio,
-                exposures, OrdersOf(orders, underlying), grids, market.GetConfidence(underlying));
-        }
-
-        var (mm, im, riskMatrix) = RiskUnitEngine.Totals(portfolio, figures);
-        return new MarginQuote(im, mm, riskMatrix);
-    }
+    internal static MarginQuote Quote(Account account, MarketSnapshot market, RiskProfile profile, UnitGridCache? grids) =>
+        Compiled.CompiledBook.Compile(account, market, profile, grids).Quote();
 
     /// <summary>The account's risk units: pooled positions and (when the unit says so) coin collateral per underlying, and resting orders as exposures.</summary>
     internal static (List<(string Underlying, List<Exposure> Exposures)> Groups, List<(string Underlying, Exposure Exposure)> Orders) Units(

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MarginEngine.Accounts;
+using MarginEngine.Compiled;
 using MarginEngine.Kernels;
 using MarginEngine.MarketData;
 using MarginEngine.Profiles;
@@ -54,15 +55,16 @@ public sealed class PortfolioRiskState
     /// <exception cref="Errors.MissingRiskParameterException">The profile has no portfolio parameters, or none for an underlying held.</exception>
     /// <exception cref="Errors.MissingMarketDataException">A price or vol the book needs is missing.</exception>
     /// <exception cref="Errors.InvalidMarginInputException">An expired future or option.</exception>
-    public static PortfolioRiskState Create(Account account, MarketSnapshot market, RiskProfile profile)
+    public static PortfolioRiskState Create(Account account, MarketSnapshot market, RiskProfile profile) =>
+        Create(CompiledBook.Compile(account, market, profile));
+
+    /// <summary>The full portfolio computation of a compiled book, kept for what-ifs.</summary>
+    /// <exception cref="Errors.InvalidMarginInputException">A scenario the book cannot revalue (a non-finite P&amp;L).</exception>
+    public static PortfolioRiskState Create(CompiledBook book)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(market);
-        ArgumentNullException.ThrowIfNull(profile);
-        var portfolio = profile.GetPortfolio().At(market);
-        var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio);
-        var units = groups.Select(g => RiskUnitEngine.Evaluate(g.Underlying, market.GetIndexPrice(g.Underlying), portfolio.For(g.Underlying, profile.Name), portfolio,
-            g.Exposures, PortfolioMarginCalculator.OrdersOf(orders, g.Underlying), market.GetConfidence(g.Underlying))).ToArray();
+        ArgumentNullException.ThrowIfNull(book);
+        var (account, market, profile, portfolio) = (book.Account, book.Market, book.Profile, book.Portfolio);
+        var units = book.Units.Select(u => RiskUnitEngine.Evaluate(u, portfolio)).ToArray();
         var figures = units.Select(u => UnitFigures.Of(u, portfolio)).ToArray();
         var (total, offset) = PortfolioMarginCalculator.Aggregate(portfolio.Aggregation, figures);
         var (mm, im, _) = RiskUnitEngine.Totals(portfolio, figures);

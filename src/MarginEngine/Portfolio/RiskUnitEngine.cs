@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using MarginEngine.Compiled;
 using MarginEngine.Kernels;
 using MarginEngine.Results;
 using MarginEngine.Scenarios;
@@ -9,22 +10,23 @@ namespace MarginEngine.Portfolio;
 /// <summary>Revalues one risk unit under its scenarios and combines the worst loss with the add-ons (docs/methodology.md §Portfolio).</summary>
 internal static class RiskUnitEngine
 {
-    public static UnitEvaluation Evaluate(string underlying, double index, RiskUnitParameters p, PortfolioParameters portfolio,
-        IReadOnlyList<Exposure> exposures, IReadOnlyList<Exposure> orders, double confidence = 1)
+    /// <summary>The unit's full breakdown: every cell, each leg's risk vector, the add-on lines; and the state a what-if starts from.</summary>
+    public static UnitEvaluation Evaluate(CompiledUnit unit, PortfolioParameters portfolio)
     {
+        var (p, index, book, orders) = (unit.Parameters, unit.Index, unit.Book, unit.Orders);
         RequireLossFactorsFor(p, portfolio);
-        var grid = new UnitGrid(p, index);
+        var grid = unit.Grid;
         var n = grid.Count;
         var width = grid.Width;
         var scratch = new double[2 * width];
         var flat = new double[width];
         var groups = p.GroupsByExpiry ? new ExpiryGroups(grid) : null;
-        var rows = ArrayPool<double>.Shared.Rent(Math.Max(1, exposures.Count) * width);
-        for (var k = 0; k < exposures.Count; k++)
+        var rows = ArrayPool<double>.Shared.Rent(Math.Max(1, book.Count) * width);
+        for (var k = 0; k < book.Count; k++)
         {
             var row = rows.AsSpan(k * width, width);
-            grid.FillRow(exposures[k], scratch, row);
-            if (groups?.Add(exposures[k], row) != true)
+            book.Fill(k, scratch, row);
+            if (groups?.Add(book.Exposures[k], row) != true)
                 ScenarioKernels.Accumulate(row, flat);
         }
 
@@ -35,7 +37,7 @@ internal static class RiskUnitEngine
         var worstLoss = Math.Max(0, -counted[worst]);
         var usdPerUnit = p.Currency == UnitCurrency.Usd ? 1 : index;
 
-        var addOns = new AddOns(p.AddOns, index, exposures, confidence);
+        var addOns = new AddOns(p.AddOns, index, book.Exposures, unit.Confidence);
         var amounts = addOns.Amounts();
         var riskMatrix = Combine(portfolio.Family, worstLoss, amounts, usdPerUnit);
 
@@ -49,15 +51,15 @@ internal static class RiskUnitEngine
             var row = new double[width];
             for (var k = 0; k < orders.Count; k++)
             {
-                grid.FillRow(orders[k], scratch, row);
-                if (groupsWithOrders?.Add(orders[k], row) != true)
+                orders.Fill(k, scratch, row);
+                if (groupsWithOrders?.Add(orders.Exposures[k], row) != true)
                     ScenarioKernels.Accumulate(row, flatWithOrders);
             }
 
             cellsWithOrders = WithGroups(flatWithOrders, groupsWithOrders);
 
             var withOrders = Count(grid, cellsWithOrders.AsSpan(0, n));
-            addOnsWithOrders = new AddOns(p.AddOns, index, exposures.Concat(orders), confidence);
+            addOnsWithOrders = new AddOns(p.AddOns, index, book.Exposures.Concat(orders.Exposures), unit.Confidence);
             var filled = Combine(portfolio.Family, Math.Max(0, -withOrders[Worst(withOrders)]), addOnsWithOrders.Amounts(), usdPerUnit);
             ordersMargin = Math.Max(0, filled - riskMatrix);
         }
@@ -70,23 +72,24 @@ internal static class RiskUnitEngine
         }
 
         var scenarioPnls = grid.Scenarios.Select((s, i) => new ScenarioPnl(s, counted[i])).ToImmutableArray();
-        var margin = new RiskUnitMargin(underlying, p.Currency, index, scenarioPnls, scenarioPnls[worst], worstLoss,
+        var margin = new RiskUnitMargin(unit.Underlying, p.Currency, index, scenarioPnls, scenarioPnls[worst], worstLoss,
             [.. addOns.Lines(amounts, usdPerUnit)], riskMatrix, ordersMargin, mm, im, usdPerUnit,
             addOns.NetDelta(),
-            [.. exposures.Select((e, k) => new PositionContribution(e.Id, rows[k * width + worst], [.. rows.AsSpan(k * width, n)]))]);
+            [.. book.Exposures.Select((e, k) => new PositionContribution(e.Id, rows[k * width + worst], [.. rows.AsSpan(k * width, n)]))]);
         ArrayPool<double>.Shared.Return(rows);
         return new UnitEvaluation(margin, grid, cells, cellsWithOrders, addOns, addOnsWithOrders);
     }
 
     /// <summary>
     /// The unit's figures only (no breakdown records): what a quote or a sweep needs. Same arithmetic and
-    /// summation order as <see cref="Evaluate"/>, so the same risk-matrix margin bit for bit.
+    /// summation order as <see cref="Evaluate"/>, so the same risk-matrix margin bit for bit; the options'
+    /// rows go straight into the cells.
     /// </summary>
-    public static UnitFigures Quote(string underlying, double index, RiskUnitParameters p, PortfolioParameters portfolio,
-        IReadOnlyList<Exposure> exposures, IReadOnlyList<Exposure> orders, UnitGridCache? grids = null, double confidence = 1)
+    public static UnitFigures Quote(CompiledUnit unit, PortfolioParameters portfolio)
     {
+        var (p, index, book, orders) = (unit.Parameters, unit.Index, unit.Book, unit.Orders);
         RequireLossFactorsFor(p, portfolio);
-        var grid = grids?.Get(p, index) ?? new UnitGrid(p, index);
+        var grid = unit.Grid;
         var n = grid.Count;
         var width = grid.Width;
         var buffer = ArrayPool<double>.Shared.Rent(4 * width);
@@ -95,19 +98,13 @@ internal static class RiskUnitEngine
         var scratch = buffer.AsSpan(2 * width, 2 * width);
         cells.Clear();
         var groups = p.GroupsByExpiry ? new ExpiryGroups(grid) : null;
-        foreach (var e in exposures)
-        {
-            grid.FillRow(e, scratch, row);
-            if (groups?.Add(e, row) != true)
-                ScenarioKernels.Accumulate(row, cells);
-        }
-
+        Sum(book, groups, scratch, row, cells);
         var flat = groups is null ? null : cells.ToArray();
         groups?.AddTo(cells);
 
         var usdPerUnit = p.Currency == UnitCurrency.Usd ? 1 : index;
         var (worst, counted) = WorstOf(grid, cells[..n]);
-        var addOns = new AddOns(p.AddOns, index, exposures, confidence);
+        var addOns = new AddOns(p.AddOns, index, book.Exposures, unit.Confidence);
         var amounts = addOns.Amounts();
         var riskMatrix = Combine(portfolio.Family, Math.Max(0, -counted), amounts, usdPerUnit);
         var (unitMm, unitIm) = portfolio.LossFactors is { } factors ? LossFactorRequirement(factors, p, Math.Max(0, -counted), amounts, usdPerUnit) : default;
@@ -118,14 +115,9 @@ internal static class RiskUnitEngine
         {
             if (groups is not null)
                 flat.AsSpan().CopyTo(cells);
-            foreach (var e in orders)
-            {
-                grid.FillRow(e, scratch, row);
-                if (groups?.Add(e, row) != true)
-                    ScenarioKernels.Accumulate(row, cells);
+            Sum(orders, groups, scratch, row, cells);
+            foreach (var e in orders.Exposures)
                 addOns.Add(e);
-            }
-
             groups?.AddTo(cells);
 
             var filled = Combine(portfolio.Family, Math.Max(0, -WorstOf(grid, cells[..n]).Counted), addOns.Amounts(), usdPerUnit);
@@ -133,8 +125,25 @@ internal static class RiskUnitEngine
         }
 
         ArrayPool<double>.Shared.Return(buffer);
-        return new UnitFigures(underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, netDelta,
+        return new UnitFigures(unit.Underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, netDelta,
             grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit, cellsUsd);
+    }
+
+    /// <summary>Adds every leg's row to <paramref name="cells"/> in order; options go to their expiry instead when the unit groups by expiry.</summary>
+    private static void Sum(CompiledLegs legs, ExpiryGroups? groups, Span<double> scratch, Span<double> row, Span<double> cells)
+    {
+        for (var k = 0; k < legs.Count; k++)
+        {
+            if (groups is null)
+            {
+                legs.AddTo(k, scratch, row, cells);
+                continue;
+            }
+
+            legs.Fill(k, scratch, row);
+            if (!groups.Add(legs.Exposures[k], row))
+                ScenarioKernels.Accumulate(row, cells);
+        }
     }
 
     /// <summary>MM and IM from a risk-matrix margin: MM = factor x RM, IM = RM + orders; or MM = RM, IM = factor x MM + orders.</summary>

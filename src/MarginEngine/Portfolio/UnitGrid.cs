@@ -88,6 +88,12 @@ internal sealed class UnitGrid
     /// <summary>Scenarios of the unit.</summary>
     public int Count => Scenarios.Length;
 
+    /// <summary>Distinct vol levels of the scenarios (shock state, fraction, skew kind): an option's σ'√T is computed once per level.</summary>
+    public int LevelCount => _levels.Length;
+
+    /// <summary>Whether <paramref name="exposure"/> is repriced by the vector kernel (an option whose forward is not partly fixed).</summary>
+    public static bool IsKernelOption(Exposure exposure) => exposure.Kind == ExposureKind.Option && exposure.FixedForward == 0;
+
     /// <summary>Lanes computed per row: <see cref="Count"/> rounded up to a whole Vector512, so no lane falls to the scalar tail; padding lanes (no move, A = B = 0) hold zeros.</summary>
     public int Width { get; }
 
@@ -108,12 +114,10 @@ internal sealed class UnitGrid
             return;
         }
 
-        if (exposure.Kind == ExposureKind.Option && exposure.FixedForward == 0)
+        if (IsKernelOption(exposure))
         {
-            var stdDev = scratch[..Width];
-            var inverse = scratch.Slice(Width, Width);
-            var lanes = OptionLanes(exposure, stdDev, inverse);
-            OptionKernel.Row(lanes, new UnitLanes(LogMove, Price, A, B), stdDev, inverse, row[..Width]);
+            Span<double> levels = stackalloc double[2 * LevelCount];
+            OptionRow(CompileOption(exposure, levels), levels, scratch, row, accumulate: false);
             return;
         }
 
@@ -165,33 +169,28 @@ internal sealed class UnitGrid
         };
     }
 
-    /// <summary>The option's kernel constants, and its σ'√T and inverse per lane (hoisted per vol level, then spread).</summary>
-    private OptionLanes OptionLanes(Exposure e, Span<double> stdDev, Span<double> inverse)
+    /// <summary>
+    /// An option compiled for this grid: its kernel constants, and in <paramref name="levels"/> its σ'√T per vol level
+    /// (first <see cref="LevelCount"/> values) then their inverses. Depends only on the option and the snapshot.
+    /// </summary>
+    public OptionLanes CompileOption(Exposure e, Span<double> levels)
     {
         var option = e.Option!;
         var shock = Parameters.VolShock;
         var sqrtT = Math.Sqrt(e.Years);
         var scale = shock.TermScale(e.Years * YearFraction.DaysPerYear);
-        Span<double> levels = stackalloc double[_levels.Length];
-        Span<double> inverses = stackalloc double[_levels.Length];
-        for (var j = 0; j < _levels.Length; j++)
+        var count = _levels.Length;
+        for (var j = 0; j < count; j++)
         {
             var (vol, fraction, kind) = _levels[j];
-            // A skewed vol may reach 0 (Derive: the intrinsic value); 1e-12 of σ√T prices it so without dividing by zero.
-            levels[j] = kind == ScenarioKind.Standard
+            // A shocked or skewed vol may reach 0 (the intrinsic value); 1e-12 of σ√T prices it so without dividing by zero.
+            levels[j] = Math.Max(kind == ScenarioKind.Standard
                 ? shock.ApplyScaled(e.Volatility, scale, vol, fraction) * sqrtT
-                : Math.Max(e.Volatility * Parameters.Skew!.Multiplier(kind, Math.Log(e.StrikeValue / e.Forward), e.Years) * sqrtT, 1e-12);
-            inverses[j] = 1 / levels[j];
-        }
-
-        ref var level = ref MemoryMarshal.GetArrayDataReference(_levelOf);
-        ref var sd = ref MemoryMarshal.GetReference(stdDev);
-        ref var inv = ref MemoryMarshal.GetReference(inverse);
-        for (var i = 0; i < Width; i++)
-        {
-            var l = Unsafe.Add(ref level, i);
-            Unsafe.Add(ref sd, i) = levels[l];
-            Unsafe.Add(ref inv, i) = inverses[l];
+                : e.Volatility * Parameters.Skew!.Multiplier(kind, Math.Log(e.StrikeValue / e.Forward), e.Years) * sqrtT, 1e-12);
+            if (!double.IsFinite(levels[j]))
+                throw new Errors.InvalidMarginInputException($"impliedVolatilities[{e.Id}]",
+                    $"gives σ√T = {levels[j]:R} in a scenario: the kernel needs a finite one");
+            levels[count + j] = 1 / levels[j];
         }
 
         var strike = e.EffectiveStrike;
@@ -200,5 +199,32 @@ internal sealed class UnitGrid
         var same = e.Volatility * sqrtT;
         return new OptionLanes(logMoneyness, strike, sign, e.ValueScale * e.Quantity * e.Size * (e.CoinSettled ? 1 : e.SettlementToUsd),
             OptionKernel.Value(logMoneyness, 0, Index, strike, same, 1 / same, sign));
+    }
+
+    /// <summary>
+    /// Writes (or, with <paramref name="accumulate"/>, adds into <paramref name="output"/>) a compiled option's unit P&amp;L in
+    /// every scenario; <paramref name="scratch"/> holds 2 x <see cref="Width"/> doubles the lanes' σ'√T are spread into.
+    /// </summary>
+    public void OptionRow(in OptionLanes option, ReadOnlySpan<double> levels, Span<double> scratch, Span<double> output, bool accumulate)
+    {
+        var stdDev = scratch[..Width];
+        var inverse = scratch.Slice(Width, Width);
+        var count = _levels.Length;
+        ref var level = ref MemoryMarshal.GetArrayDataReference(_levelOf);
+        ref var sd = ref MemoryMarshal.GetReference(stdDev);
+        ref var inv = ref MemoryMarshal.GetReference(inverse);
+        ref var byLevel = ref MemoryMarshal.GetReference(levels);
+        for (var i = 0; i < Width; i++)
+        {
+            var l = Unsafe.Add(ref level, i);
+            Unsafe.Add(ref sd, i) = Unsafe.Add(ref byLevel, l);
+            Unsafe.Add(ref inv, i) = Unsafe.Add(ref byLevel, count + l);
+        }
+
+        var unit = new UnitLanes(LogMove, Price, A, B);
+        if (accumulate)
+            OptionKernel.Accumulate(option, unit, stdDev, inverse, output[..Width]);
+        else
+            OptionKernel.Row(option, unit, stdDev, inverse, output[..Width]);
     }
 }

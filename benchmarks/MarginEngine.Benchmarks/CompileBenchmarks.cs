@@ -1,0 +1,30 @@
+using BenchmarkDotNet.Attributes;
+using MarginEngine.Accounts;
+using MarginEngine.MarketData;
+using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
+
+namespace MarginEngine.Benchmarks;
+
+/// <summary>Issue 11: compiling the reference book (positions into risk units) on its own, to compare with Quote.</summary>
+[MemoryDiagnoser]
+public class CompileBenchmarks
+{
+    private Account _account = null!;
+    private MarketSnapshot _market = null!;
+    private RiskProfile _profile = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_account, _market) = ReferenceBook.Build(1_000, 100, seed: 5);
+        _profile = ReferenceBook.Profile();
+    }
+
+    [Benchmark]
+    public object Units()
+    {
+        var portfolio = _profile.GetPortfolio().At(_market);
+        return PortfolioMarginCalculator.Units(_account, _market, _profile, portfolio);
+    }
+}

@@ -1,0 +1,81 @@
+using MarginEngine.Accounts;
+using MarginEngine.MarketData;
+using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
+
+namespace MarginEngine.Compiled;
+
+/// <summary>
+/// An account's portfolio book compiled against one snapshot and profile (docs/architecture.md §Compiled book): its
+/// risk units, each with its scenario grid and its legs in the form the scenario kernel reads (per option: kernel
+/// constants and σ'√T per vol level; per unit: shocked prices, ln(1+move) and the currency coefficients as lanes
+/// padded to the vector width). Every portfolio path starts from it: <see cref="Quote"/>, the full breakdown, the
+/// what-ifs of <see cref="PortfolioRiskState"/> and sweeps. Immutable and thread-safe once compiled.
+/// </summary>
+public sealed class CompiledBook
+{
+    private CompiledBook(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, CompiledUnit[] units)
+    {
+        Account = account;
+        Market = market;
+        Profile = profile;
+        Portfolio = portfolio;
+        Units = units;
+    }
+
+    /// <summary>The account compiled.</summary>
+    public Account Account { get; }
+
+    /// <summary>The snapshot it was compiled against.</summary>
+    public MarketSnapshot Market { get; }
+
+    /// <summary>The profile it was compiled under.</summary>
+    public RiskProfile Profile { get; }
+
+    /// <summary>The underlyings of its risk units, in evaluation order.</summary>
+    public IEnumerable<string> Underlyings => Units.Select(u => u.Underlying);
+
+    internal PortfolioParameters Portfolio { get; }
+
+    internal CompiledUnit[] Units { get; }
+
+    /// <summary>Compiles <paramref name="account"/>'s pooled positions, resting orders and coin collateral into risk units.</summary>
+    /// <exception cref="Errors.MissingRiskParameterException">The profile has no portfolio parameters, or none for an underlying held.</exception>
+    /// <exception cref="Errors.MissingMarketDataException">A price or vol the book needs is missing.</exception>
+    /// <exception cref="Errors.InvalidMarginInputException">An expired future or option, or a vol that cannot be repriced.</exception>
+    public static CompiledBook Compile(Account account, MarketSnapshot market, RiskProfile profile) => Compile(account, market, profile, null);
+
+    internal static CompiledBook Compile(Account account, MarketSnapshot market, RiskProfile profile, UnitGridCache? grids)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(profile);
+        var portfolio = profile.GetPortfolio().At(market);
+        var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio);
+        var units = new CompiledUnit[groups.Count];
+        for (var i = 0; i < units.Length; i++)
+        {
+            var (underlying, exposures) = groups[i];
+            var parameters = portfolio.For(underlying, profile.Name);
+            var index = market.GetIndexPrice(underlying);
+            var grid = grids?.Get(parameters, index) ?? new UnitGrid(parameters, index);
+            units[i] = new CompiledUnit(underlying, market.GetConfidence(underlying), grid,
+                new CompiledLegs(grid, exposures), new CompiledLegs(grid, PortfolioMarginCalculator.OrdersOf(orders, underlying)));
+        }
+
+        return new CompiledBook(account, market, profile, portfolio, units);
+    }
+
+    /// <summary>
+    /// Portfolio IM and MM (unrounded USD, before isolated and borrow margin), without the breakdown: what
+    /// <see cref="PortfolioMarginCalculator.Quote(Account, MarketSnapshot, RiskProfile)"/> returns, bit for bit.
+    /// </summary>
+    public MarginQuote Quote()
+    {
+        var figures = new UnitFigures[Units.Length];
+        for (var i = 0; i < Units.Length; i++)
+            figures[i] = RiskUnitEngine.Quote(Units[i], Portfolio);
+        var (mm, im, riskMatrix) = RiskUnitEngine.Totals(Portfolio, figures);
+        return new MarginQuote(im, mm, riskMatrix);
+    }
+}
