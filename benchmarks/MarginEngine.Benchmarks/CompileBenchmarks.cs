@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MarginEngine.Accounts;
+using MarginEngine.Compiled;
 using MarginEngine.MarketData;
 using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
@@ -19,7 +20,10 @@ public class CompileBenchmarks
     {
         (_account, _market) = ReferenceBook.Build(1_000, 100, seed: 5);
         _profile = ReferenceBook.Profile();
+        _book = CompiledBook.Compile(_account, _market, _profile);
     }
+
+    private CompiledBook _book = null!;
 
     [Benchmark]
     public object Units()
@@ -27,4 +31,10 @@ public class CompileBenchmarks
         var portfolio = _profile.GetPortfolio().At(_market);
         return PortfolioMarginCalculator.Units(_account, _market, _profile, portfolio);
     }
+
+    [Benchmark]
+    public CompiledBook Compile() => CompiledBook.Compile(_account, _market, _profile);
+
+    [Benchmark]
+    public MarginQuote QuoteCompiled() => _book.Quote();
 }

@@ -19,6 +19,8 @@ internal sealed class UnitGrid
     private readonly (VolState Vol, double Fraction, ScenarioKind Kind)[] _levels;
     private readonly int[] _levelOf;
     private readonly int[]? _spanIndex;
+    private readonly double[] _move;
+    private readonly double[] _weight;
 
     public UnitGrid(RiskUnitParameters parameters, double index)
     {
@@ -56,6 +58,8 @@ internal sealed class UnitGrid
             Edge[i] = index;
         }
 
+        _move = [.. Scenarios.Select(s => s.PriceMove)];
+        _weight = [.. Scenarios.Select(s => s.Weight)];
         for (var i = 0; i < n; i++)
         {
             var s = Scenarios[i];
@@ -122,8 +126,20 @@ internal sealed class UnitGrid
         }
 
         var n = Scenarios.Length;
-        for (var i = 0; i < n; i++)
-            row[i] = Lane(exposure, i);
+        if (Parameters.Currency == UnitCurrency.Usd && !exposure.CoinSettled && exposure.Kind is ExposureKind.LinearFuture or ExposureKind.Holding)
+        {
+            // Lane's arithmetic with the leg's Q x size x price hoisted: weight x ((Q size P) x move x USD per settlement unit).
+            var perMove = exposure.Quantity * exposure.Size * exposure.BasePrice;
+            var toUsd = exposure.SettlementToUsd;
+            for (var i = 0; i < n; i++)
+                row[i] = _weight[i] * (perMove * _move[i] * toUsd);
+        }
+        else
+        {
+            for (var i = 0; i < n; i++)
+                row[i] = Lane(exposure, i);
+        }
+
         row[n..Width].Clear();
     }
 

@@ -57,6 +57,38 @@ public class OptionKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Accumulate_EqualsRowThenAccumulateBitForBit(int seed)
+    {
+        // The fused pass adds each lane's cell to the cells it reads: the same two roundings as writing the row and adding it.
+        var random = new Random(seed);
+        for (var round = 0; round < 200; round++)
+        {
+            var n = 1 + random.Next(130);
+            var (logMove, price, a, b, sd) = Lanes(random, n, 50_000);
+            var option = new OptionLanes(Math.Log(50_000 / (20_000 + random.NextDouble() * 60_000)), 20_000 + random.NextDouble() * 60_000,
+                random.Next(2) == 0 ? 1 : -1, random.NextDouble() * 10 - 5, random.NextDouble() * 5_000);
+            var unit = new UnitLanes(logMove, price, a, b);
+            var inverse = sd.Select(x => 1 / x).ToArray();
+            var start = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 1e6 - 5e5).ToArray();
+            var row = new double[n];
+            var twoPass = (double[])start.Clone();
+            OptionKernel.RowScalar(option, unit, sd, inverse, row);
+            ScenarioKernels.AccumulateScalar(row, twoPass);
+            var fused = (double[])start.Clone();
+            OptionKernel.Accumulate(option, unit, sd, inverse, fused);
+            fused.Select(BitConverter.DoubleToInt64Bits).Should().Equal(twoPass.Select(BitConverter.DoubleToInt64Bits));
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var v256 = (double[])start.Clone();
+                var done = OptionKernel.Row256(option, unit, sd, inverse, v256, n, accumulate: true);
+                v256.Take(done).Select(BitConverter.DoubleToInt64Bits).Should().Equal(twoPass.Take(done).Select(BitConverter.DoubleToInt64Bits));
+            }
+        }
+    }
+
     [Fact]
     public void Value_MatchesBlack76WithTheErfcReference()
     {
