@@ -86,6 +86,7 @@ public class WhatIfBenchmarks
     private RiskProfile _profile = null!;
     private PortfolioRiskState _state = null!;
     private Position _option = null!;
+    private Position _future = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -94,6 +95,8 @@ public class WhatIfBenchmarks
         _profile = ReferenceBook.Profile();
         (_option, _market) = NewLeg(_account.Positions.First(p => p.Instrument is MarginEngine.Instruments.EuropeanOption), _market);
         _withOption = _account.WithPosition(_option);
+        var perpetual = _account.Positions.First(p => p.Instrument is MarginEngine.Instruments.Perpetual);
+        _future = new Position(perpetual.Instrument, 0.5m, perpetual.EntryPrice);
         _state = PortfolioRiskState.Create(_account, _market, _profile);
         var quick = _state.WhatIf(_option).InitialMargin;
         var full = PortfolioRiskState.Create(_withOption, _market, _profile).Current.InitialMargin;
@@ -109,6 +112,9 @@ public class WhatIfBenchmarks
 
     [Benchmark]
     public MarginQuote WhatIfOneOption() => _state.WhatIf(_option);
+
+    [Benchmark]
+    public MarginQuote WhatIfOneFuture() => _state.WhatIf(_future);
 
     /// <summary>A new leg on the same underlying as <paramref name="position"/>: strike 5% higher, its own id, the same mark and vol.</summary>
     private static (Position Leg, MarketSnapshot Market) NewLeg(Position position, MarketSnapshot market)

@@ -104,17 +104,33 @@ public static class PortfolioMarginCalculator
     internal static List<(string Underlying, List<Exposure> Exposures)> Exposures(Account account, MarketSnapshot market, bool includeAllCollateral)
     {
         var groups = new List<(string Underlying, List<Exposure> Exposures)>();
-        List<Exposure> Group(string underlying)
+        List<Exposure> Group(string underlying, int capacity = 0)
         {
             var at = IndexOf(groups, underlying);
             if (at >= 0)
                 return groups[at].Exposures;
-            groups.Add((underlying, []));
+            groups.Add((underlying, new List<Exposure>(capacity)));
             return groups[^1].Exposures;
         }
 
-        foreach (var position in account.Positions.Where(p => !p.IsIsolated && !StandardMath.IsSettling(p.Instrument, market)))
-            Group(position.Instrument.Underlying.Id).Add(ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, market));
+        // Each unit's list is sized once (a large book otherwise spends much of its compile regrowing them).
+        var pooled = new List<Position>(account.Positions.Length);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var position in account.Positions)
+        {
+            if (position.IsIsolated || StandardMath.IsSettling(position.Instrument, market))
+                continue;
+            pooled.Add(position);
+            var underlying = position.Instrument.Underlying.Id;
+            counts[underlying] = counts.GetValueOrDefault(underlying) + 1;
+        }
+
+        foreach (var position in pooled)
+        {
+            var underlying = position.Instrument.Underlying.Id;
+            Group(underlying, counts[underlying] + 1).Add(ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, market));
+        }
+
         if (includeAllCollateral)
         {
             foreach (var balance in account.Balances.Where(b => !b.Asset.IsStablecoin && b.Quantity != 0))
