@@ -23,7 +23,8 @@ internal static class FastMath
     private const double Ln2Hi = 0.693147180369123816490;
     private const double Ln2Lo = 1.90821492927058770002e-10;
     private const double TailLimit = 37.0;
-    private const double RationalLimit = 7.07106781186547;
+    /// <summary>|x| below which N(x) is e^(-x²/2) times Hart's rational; the kernels' common path.</summary>
+    internal const double RationalLimit = 7.07106781186547;
     private const double InvSqrt2Pi = 1.0 / 2.506628274631;
 
     // 1.5 x 2^52: an integer k in [-2^51, 2^51) added to it lands in the low mantissa bits, so 2^k's exponent field is
@@ -154,6 +155,21 @@ internal static class FastMath
             Vector512.ConditionalSelect(Vector512.GreaterThan(x2, Vector512<double>.Zero), Vector512<double>.One - c2, c2));
     }
 
+    /// <summary>
+    /// N(x1) and N(x2) when every lane's |x| is below <see cref="RationalLimit"/> (the caller checks): the kernels' common
+    /// path, the same operations as <see cref="NormalCdfPair(Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double}, Vector512{double})"/> there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector512<double> N1, Vector512<double> N2) NormalCdfPairCentral(Vector512<double> x1, Vector512<double> a1, Vector512<double> e1, Vector512<double> x2, Vector512<double> a2, Vector512<double> e2)
+    {
+        var (n1, d1, n2, d2) = Rationals(a1, a2);
+        var inverse = Vector512<double>.One / (d1 * d2);
+        var c1 = e1 * n1 * d2 * inverse;
+        var c2 = e2 * n2 * d1 * inverse;
+        return (Vector512.ConditionalSelect(Vector512.GreaterThan(x1, Vector512<double>.Zero), Vector512<double>.One - c1, c1),
+            Vector512.ConditionalSelect(Vector512.GreaterThan(x2, Vector512<double>.Zero), Vector512<double>.One - c2, c2));
+    }
+
     /// <summary>The rare lanes past 7.07 (continued fraction) or the 37 cut-off (0), out of line so the common path keeps its registers.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static (Vector512<double> C1, Vector512<double> C2) PastRational(Vector512<double> a1, Vector512<double> e1, Vector512<double> c1, Vector512<double> a2, Vector512<double> e2, Vector512<double> c2)
@@ -243,6 +259,21 @@ internal static class FastMath
         var c2 = e2 * n2 * d1 * inverse;
         if (!Vector256.LessThanAll(Vector256.MaxNative(a1, a2), Vector256.Create(RationalLimit)))
             (c1, c2) = PastRational(a1, e1, c1, a2, e2, c2);
+        return (Vector256.ConditionalSelect(Vector256.GreaterThan(x1, Vector256<double>.Zero), Vector256<double>.One - c1, c1),
+            Vector256.ConditionalSelect(Vector256.GreaterThan(x2, Vector256<double>.Zero), Vector256<double>.One - c2, c2));
+    }
+
+    /// <summary>
+    /// N(x1) and N(x2) when every lane's |x| is below <see cref="RationalLimit"/> (the caller checks): the kernels' common
+    /// path, the same operations as <see cref="NormalCdfPair(Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double})"/> there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector256<double> N1, Vector256<double> N2) NormalCdfPairCentral(Vector256<double> x1, Vector256<double> a1, Vector256<double> e1, Vector256<double> x2, Vector256<double> a2, Vector256<double> e2)
+    {
+        var (n1, d1, n2, d2) = Rationals(a1, a2);
+        var inverse = Vector256<double>.One / (d1 * d2);
+        var c1 = e1 * n1 * d2 * inverse;
+        var c2 = e2 * n2 * d1 * inverse;
         return (Vector256.ConditionalSelect(Vector256.GreaterThan(x1, Vector256<double>.Zero), Vector256<double>.One - c1, c1),
             Vector256.ConditionalSelect(Vector256.GreaterThan(x2, Vector256<double>.Zero), Vector256<double>.One - c2, c2));
     }

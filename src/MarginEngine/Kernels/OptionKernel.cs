@@ -10,7 +10,9 @@ namespace MarginEngine.Kernels;
 /// <c>d2 = d1 - sd[s]</c> (Black-76, undiscounted), then <c>row[s] = scale (A[s] v[s] - B[s] v0)</c>.
 /// What does not change across scenarios is hoisted by the caller: ln(S/K), ln(1+m), σ'√T and its inverse per lane.
 /// Vectorised across scenarios (512 or 256 bits, chosen at run time) with a scalar twin that every
-/// lane equals bit for bit.
+/// lane equals bit for bit. The vector loop runs only the common path (every |d| of the block below 7.07: one exp,
+/// Hart's rationals, one division); a block with a lane past it (deep in or out of the money) is done after the loop on
+/// the full path (the continued fraction, the 37 cut-off), so the loop carries no rarely taken code.
 /// </summary>
 internal static class OptionKernel
 {
@@ -63,11 +65,6 @@ internal static class OptionKernel
         return o.Scale * (a * value - b * o.BaseValue);
     }
 
-    /// <summary>Lanes whose d1 is past the 37 cut-off take their own e^(-d2²/2); out of line, as they are rare.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<double> OwnExp(Vector512<double> a1, Vector512<double> a2, Vector512<double> e2) =>
-        Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a1, Vector512.Create(37.0)), FastMath.Exp(a2 * a2 * -0.5), e2);
-
     /// <summary>Vector512 lanes only (the scalar twin finishes the tail); exposed for the bitwise tests.</summary>
     internal static int Row512(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int n, bool accumulate = false)
     {
@@ -84,23 +81,30 @@ internal static class OptionKernel
         var scale = Vector512.Create(o.Scale);
         var baseValue = Vector512.Create(o.BaseValue);
         var half = Vector512.Create(0.5);
-        var cutOff = Vector512.Create(37.0);
+        var limit = Vector512.Create(FastMath.RationalLimit);
         var inverseStrike = Vector512.Create(1.0 / o.Strike);
+        Span<int> rare = stackalloc int[n / Vector512<double>.Count + 1];
+        var rareCount = 0;
         var i = 0;
         for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
         {
             var s = Vector512.LoadUnsafe(ref sd, (nuint)i);
             var d1 = (lnm + Vector512.LoadUnsafe(ref logMove, (nuint)i)) * Vector512.LoadUnsafe(ref inverseSd, (nuint)i) + half * s;
-            var forward = Vector512.LoadUnsafe(ref price, (nuint)i);
             var x1 = sign * d1;
             var x2 = sign * (d1 - s);
-            var a1 = Vector512.MinNative(Vector512.Abs(x1), cutOff);
-            var a2 = Vector512.MinNative(Vector512.Abs(x2), cutOff);
+            var a1 = Vector512.Abs(x1);
+            var a2 = Vector512.Abs(x2);
+            if (!Vector512.LessThanAll(Vector512.MaxNative(a1, a2), limit))
+            {
+                // A lane past the rational's range (or NaN): the whole block goes to the scalar twin below.
+                rare[rareCount++] = i;
+                continue;
+            }
+
+            var forward = Vector512.LoadUnsafe(ref price, (nuint)i);
             var e1 = FastMath.Exp(a1 * a1 * -0.5);
             var e2 = e1 * (forward * inverseStrike);
-            if (!Vector512.LessThanAll(a1, cutOff))
-                e2 = OwnExp(a1, a2, e2);
-            var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
+            var (n1, n2) = FastMath.NormalCdfPairCentral(x1, a1, e1, x2, a2, e2);
             var value = sign * (forward * n1 - strike * n2);
             var cell = scale * (Vector512.LoadUnsafe(ref a, (nuint)i) * value - Vector512.LoadUnsafe(ref b, (nuint)i) * baseValue);
             if (accumulate)
@@ -108,13 +112,29 @@ internal static class OptionKernel
             cell.StoreUnsafe(ref output, (nuint)i);
         }
 
+        var cutOff = Vector512.Create(37.0);
+        foreach (var j in rare[..rareCount])
+        {
+            // The full path: |d| clamped at 37, d2's own exponential past it, the continued fraction past 7.07.
+            var s = Vector512.LoadUnsafe(ref sd, (nuint)j);
+            var d1 = (lnm + Vector512.LoadUnsafe(ref logMove, (nuint)j)) * Vector512.LoadUnsafe(ref inverseSd, (nuint)j) + half * s;
+            var forward = Vector512.LoadUnsafe(ref price, (nuint)j);
+            var x1 = sign * d1;
+            var x2 = sign * (d1 - s);
+            var a1 = Vector512.Min(Vector512.Abs(x1), cutOff);
+            var a2 = Vector512.Min(Vector512.Abs(x2), cutOff);
+            var e1 = FastMath.Exp(a1 * a1 * -0.5);
+            var e2 = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a1, cutOff), FastMath.Exp(a2 * a2 * -0.5), e1 * (forward * inverseStrike));
+            var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
+            var value = sign * (forward * n1 - strike * n2);
+            var cell = scale * (Vector512.LoadUnsafe(ref a, (nuint)j) * value - Vector512.LoadUnsafe(ref b, (nuint)j) * baseValue);
+            if (accumulate)
+                cell = Vector512.LoadUnsafe(ref output, (nuint)j) + cell;
+            cell.StoreUnsafe(ref output, (nuint)j);
+        }
+
         return i;
     }
-
-    /// <summary>Lanes whose d1 is past the 37 cut-off take their own e^(-d2²/2); out of line, as they are rare.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector256<double> OwnExp(Vector256<double> a1, Vector256<double> a2, Vector256<double> e2) =>
-        Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a1, Vector256.Create(37.0)), FastMath.Exp(a2 * a2 * -0.5), e2);
 
     /// <summary>Vector256 lanes only (the scalar twin finishes the tail); exposed for the bitwise tests.</summary>
     internal static int Row256(in OptionLanes o, in UnitLanes u, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev, Span<double> row, int n, bool accumulate = false)
@@ -132,28 +152,56 @@ internal static class OptionKernel
         var scale = Vector256.Create(o.Scale);
         var baseValue = Vector256.Create(o.BaseValue);
         var half = Vector256.Create(0.5);
-        var cutOff = Vector256.Create(37.0);
+        var limit = Vector256.Create(FastMath.RationalLimit);
         var inverseStrike = Vector256.Create(1.0 / o.Strike);
+        Span<int> rare = stackalloc int[n / Vector256<double>.Count + 1];
+        var rareCount = 0;
         var i = 0;
         for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
         {
             var s = Vector256.LoadUnsafe(ref sd, (nuint)i);
             var d1 = (lnm + Vector256.LoadUnsafe(ref logMove, (nuint)i)) * Vector256.LoadUnsafe(ref inverseSd, (nuint)i) + half * s;
-            var forward = Vector256.LoadUnsafe(ref price, (nuint)i);
             var x1 = sign * d1;
             var x2 = sign * (d1 - s);
-            var a1 = Vector256.MinNative(Vector256.Abs(x1), cutOff);
-            var a2 = Vector256.MinNative(Vector256.Abs(x2), cutOff);
+            var a1 = Vector256.Abs(x1);
+            var a2 = Vector256.Abs(x2);
+            if (!Vector256.LessThanAll(Vector256.MaxNative(a1, a2), limit))
+            {
+                // A lane past the rational's range (or NaN): the whole block goes to the scalar twin below.
+                rare[rareCount++] = i;
+                continue;
+            }
+
+            var forward = Vector256.LoadUnsafe(ref price, (nuint)i);
             var e1 = FastMath.Exp(a1 * a1 * -0.5);
             var e2 = e1 * (forward * inverseStrike);
-            if (!Vector256.LessThanAll(a1, cutOff))
-                e2 = OwnExp(a1, a2, e2);
-            var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
+            var (n1, n2) = FastMath.NormalCdfPairCentral(x1, a1, e1, x2, a2, e2);
             var value = sign * (forward * n1 - strike * n2);
             var cell = scale * (Vector256.LoadUnsafe(ref a, (nuint)i) * value - Vector256.LoadUnsafe(ref b, (nuint)i) * baseValue);
             if (accumulate)
                 cell = Vector256.LoadUnsafe(ref output, (nuint)i) + cell;
             cell.StoreUnsafe(ref output, (nuint)i);
+        }
+
+        var cutOff = Vector256.Create(37.0);
+        foreach (var j in rare[..rareCount])
+        {
+            // The full path: |d| clamped at 37, d2's own exponential past it, the continued fraction past 7.07.
+            var s = Vector256.LoadUnsafe(ref sd, (nuint)j);
+            var d1 = (lnm + Vector256.LoadUnsafe(ref logMove, (nuint)j)) * Vector256.LoadUnsafe(ref inverseSd, (nuint)j) + half * s;
+            var forward = Vector256.LoadUnsafe(ref price, (nuint)j);
+            var x1 = sign * d1;
+            var x2 = sign * (d1 - s);
+            var a1 = Vector256.Min(Vector256.Abs(x1), cutOff);
+            var a2 = Vector256.Min(Vector256.Abs(x2), cutOff);
+            var e1 = FastMath.Exp(a1 * a1 * -0.5);
+            var e2 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a1, cutOff), FastMath.Exp(a2 * a2 * -0.5), e1 * (forward * inverseStrike));
+            var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
+            var value = sign * (forward * n1 - strike * n2);
+            var cell = scale * (Vector256.LoadUnsafe(ref a, (nuint)j) * value - Vector256.LoadUnsafe(ref b, (nuint)j) * baseValue);
+            if (accumulate)
+                cell = Vector256.LoadUnsafe(ref output, (nuint)j) + cell;
+            cell.StoreUnsafe(ref output, (nuint)j);
         }
 
         return i;
