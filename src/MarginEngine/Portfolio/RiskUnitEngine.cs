@@ -210,12 +210,24 @@ internal static class RiskUnitEngine
     /// <summary>The worst counted cell of <paramref name="sums"/> and its counted value, without allocating.</summary>
     internal static (int Index, double Counted) WorstOf(UnitGrid grid, ReadOnlySpan<double> sums)
     {
+        if (grid.AllPlain && ScenarioKernels.MinFinite(sums) is (< 0 and var min, true))
+        {
+            // Every cell counts by the plain rule, which keeps a loss as it is and makes a gain count >= 0: the worst
+            // counted cell is the first smallest sum.
+            return (sums.IndexOf(min), min);
+        }
+
         var p = grid.Parameters;
+        var plain = grid.PlainCounting;
+        var offset = p.PnlOffset;
+        var cap = p.PnlOffsetCap ?? double.PositiveInfinity;
         var worst = 0;
         var worstValue = double.PositiveInfinity;
         for (var i = 0; i < sums.Length; i++)
         {
-            var counted = Counted(grid, p, i, sums[i]);
+            var sum = sums[i];
+            // A standard or extreme cell counts as Counted does (gains at the offset, capped) without reading its scenario.
+            var counted = plain[i] && double.IsFinite(sum) ? (sum > 0 ? Math.Min(sum * offset, cap) : sum) : Counted(grid, p, i, sum);
             if (counted < worstValue)
             {
                 worstValue = counted;

@@ -58,8 +58,12 @@ internal sealed class UnitGrid
             Edge[i] = index;
         }
 
-        _move = [.. Scenarios.Select(s => s.PriceMove)];
-        _weight = [.. Scenarios.Select(s => s.Weight)];
+        PlainCounting = [.. Scenarios.Select(s => s.Kind is ScenarioKind.Standard or ScenarioKind.Extreme)];
+        AllPlain = PlainCounting.All(plain => plain);
+        _move = new double[Width];
+        _weight = new double[Width];
+        for (var i = 0; i < n; i++)
+            (_move[i], _weight[i]) = (Scenarios[i].PriceMove, Scenarios[i].Weight);
         for (var i = 0; i < n; i++)
         {
             var s = Scenarios[i];
@@ -91,6 +95,15 @@ internal sealed class UnitGrid
 
     /// <summary>Scenarios of the unit.</summary>
     public int Count => Scenarios.Length;
+
+    /// <summary>
+    /// Per scenario, whether its cell counts by the plain rule (a gain at the P&amp;L offset, capped; a loss in full): every
+    /// standard and extreme scenario; extended and skew scenarios have their own rules (<see cref="RiskUnitEngine.Counted"/>).
+    /// </summary>
+    public bool[] PlainCounting { get; }
+
+    /// <summary>Whether every scenario counts by the plain rule (<see cref="PlainCounting"/>).</summary>
+    public bool AllPlain { get; }
 
     /// <summary>Distinct vol levels of the scenarios (shock state, fraction, skew kind): an option's σ'√T is computed once per level.</summary>
     public int LevelCount => _levels.Length;
@@ -129,10 +142,7 @@ internal sealed class UnitGrid
         if (Parameters.Currency == UnitCurrency.Usd && !exposure.CoinSettled && exposure.Kind is ExposureKind.LinearFuture or ExposureKind.Holding)
         {
             // Lane's arithmetic with the leg's Q x size x price hoisted: weight x ((Q size P) x move x USD per settlement unit).
-            var perMove = exposure.Quantity * exposure.Size * exposure.BasePrice;
-            var toUsd = exposure.SettlementToUsd;
-            for (var i = 0; i < n; i++)
-                row[i] = _weight[i] * (perMove * _move[i] * toUsd);
+            ScenarioKernels.LinearRow(exposure.Quantity * exposure.Size * exposure.BasePrice, exposure.SettlementToUsd, _move, _weight, row[..Width]);
         }
         else
         {
