@@ -14,8 +14,10 @@ namespace MarginEngine.Compiled;
 /// </summary>
 public sealed class CompiledBook
 {
-    private CompiledBook(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, CompiledUnit[] units)
+    private CompiledBook(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, CompiledUnit[] units,
+        CompiledMarket? compiledMarket)
     {
+        CompiledMarket = compiledMarket;
         Account = account;
         Market = market;
         Profile = profile;
@@ -37,21 +39,40 @@ public sealed class CompiledBook
 
     internal PortfolioParameters Portfolio { get; }
 
+    /// <summary>The compiled snapshot it was compiled against, or null when compiled alone.</summary>
+    internal CompiledMarket? CompiledMarket { get; }
+
     internal CompiledUnit[] Units { get; }
 
     /// <summary>Compiles <paramref name="account"/>'s pooled positions, resting orders and coin collateral into risk units.</summary>
     /// <exception cref="Errors.MissingRiskParameterException">The profile has no portfolio parameters, or none for an underlying held.</exception>
     /// <exception cref="Errors.MissingMarketDataException">A price or vol the book needs is missing.</exception>
     /// <exception cref="Errors.InvalidMarginInputException">An expired future or option, or a vol that cannot be repriced.</exception>
-    public static CompiledBook Compile(Account account, MarketSnapshot market, RiskProfile profile) => Compile(account, market, profile, null);
-
-    internal static CompiledBook Compile(Account account, MarketSnapshot market, RiskProfile profile, UnitGridCache? grids)
+    public static CompiledBook Compile(Account account, MarketSnapshot market, RiskProfile profile)
     {
-        ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(profile);
-        var portfolio = profile.GetPortfolio().At(market);
-        var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio);
+        return Compile(account, market, profile, profile.GetPortfolio().At(market), null);
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="account"/> against a compiled snapshot and profile, reusing the grids and the figures of
+    /// every instrument an earlier account brought: what a sweep of many accounts does. Same bits as compiling alone.
+    /// </summary>
+    /// <exception cref="Errors.MissingRiskParameterException">No portfolio parameters for an underlying held.</exception>
+    /// <exception cref="Errors.MissingMarketDataException">A price or vol the book needs is missing.</exception>
+    /// <exception cref="Errors.InvalidMarginInputException">An expired future or option, or a vol that cannot be repriced.</exception>
+    public static CompiledBook Compile(Account account, CompiledMarket market)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        return Compile(account, market.Market, market.Profile, market.Portfolio, market);
+    }
+
+    private static CompiledBook Compile(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, CompiledMarket? compiled)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var grids = compiled?.Grids;
+        var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio, compiled);
         var units = new CompiledUnit[groups.Count];
         for (var i = 0; i < units.Length; i++)
         {
@@ -60,10 +81,10 @@ public sealed class CompiledBook
             var index = market.GetIndexPrice(underlying);
             var grid = grids?.Get(parameters, index) ?? new UnitGrid(parameters, index);
             units[i] = new CompiledUnit(underlying, market.GetConfidence(underlying), grid,
-                new CompiledLegs(grid, exposures), new CompiledLegs(grid, PortfolioMarginCalculator.OrdersOf(orders, underlying)));
+                new CompiledLegs(grid, exposures, compiled), new CompiledLegs(grid, PortfolioMarginCalculator.OrdersOf(orders, underlying), compiled));
         }
 
-        return new CompiledBook(account, market, profile, portfolio, units);
+        return new CompiledBook(account, market, profile, portfolio, units, compiled);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal sealed class CompiledLegs
     private readonly double[] _levels;
     private readonly bool[] _kernel;
 
-    public CompiledLegs(UnitGrid grid, IReadOnlyList<Exposure> exposures)
+    public CompiledLegs(UnitGrid grid, IReadOnlyList<Exposure> exposures, CompiledMarket? compiled = null)
     {
         _grid = grid;
         Exposures = exposures;
@@ -28,7 +28,14 @@ internal sealed class CompiledLegs
             if (!UnitGrid.IsKernelOption(exposures[k]))
                 continue;
             _kernel[k] = true;
-            _options[k] = grid.CompileOption(exposures[k], _levels.AsSpan(k * stride, stride));
+            if (compiled is null)
+            {
+                _options[k] = grid.CompileOption(exposures[k], _levels.AsSpan(k * stride, stride));
+                continue;
+            }
+
+            (_options[k], var levels) = compiled.Option(grid, exposures[k]);
+            levels.CopyTo(_levels, k * stride);
         }
     }
 

@@ -24,8 +24,28 @@ internal sealed class Exposure
         SettlementToUsd = settlementToUsd;
     }
 
+    private Exposure(Exposure other, string id, double quantity)
+        : this(id, other.Kind, other.CoinSettled, quantity, other.Size, other._basePrice, other.SettlementToUsd, other.SettlementAssetId)
+    {
+        _index = other._index;
+        StrikeValue = other.StrikeValue;
+        EffectiveStrike = other.EffectiveStrike;
+        Discount = other.Discount;
+        FixedForward = other.FixedForward;
+        ValueScale = other.ValueScale;
+        Option = other.Option;
+        Years = other.Years;
+        Volatility = other.Volatility;
+        Delta = other.Delta;
+        RollYears = other.RollYears;
+        RiskArray = other.RiskArray;
+    }
+
     private double _basePrice;
     private double _index;
+
+    /// <summary>The same holding in another quantity: nothing but the quantity depends on it, so every other figure is reused as is.</summary>
+    public Exposure WithQuantity(string id, double quantity) => new(this, id, quantity);
 
     public string Id { get; }
 

@@ -8,8 +8,8 @@ namespace MarginEngine.Portfolio;
 /// <summary>
 /// Portfolio margin of many accounts against one market snapshot (an exchange-wide run). Each account is
 /// a pure function of (account, snapshot, profile), so accounts run in parallel and the results equal
-/// the sequential run's, in input order (docs/scaling.md). Unit grids (which depend only on the snapshot
-/// and the profile) are compiled once per run and shared.
+/// the sequential run's, in input order (docs/scaling.md). The snapshot and profile are compiled once per run
+/// (<see cref="Compiled.CompiledMarket"/>: unit grids, each instrument's figures) and shared by every account.
 /// </summary>
 public static class MarginSweep
 {
@@ -27,11 +27,11 @@ public static class MarginSweep
         if (maxDegreeOfParallelism < 1)
             throw new InvalidMarginInputException("maxDegreeOfParallelism", $"must be >= 1 but was {maxDegreeOfParallelism}");
         var outcomes = new SweepOutcome[accounts.Count];
-        var grids = new UnitGridCache();
+        var compiled = Compiled.CompiledMarket.Create(market, profile);
         if (maxDegreeOfParallelism == 1)
         {
             for (var i = 0; i < outcomes.Length; i++)
-                outcomes[i] = One(accounts[i], market, profile, grids);
+                outcomes[i] = One(accounts[i], compiled);
             return outcomes;
         }
 
@@ -40,16 +40,16 @@ public static class MarginSweep
         {
             var end = Math.Min(accounts.Count, (c + 1) * chunk);
             for (var i = c * chunk; i < end; i++)
-                outcomes[i] = One(accounts[i], market, profile, grids);
+                outcomes[i] = One(accounts[i], compiled);
         });
         return outcomes;
     }
 
-    private static SweepOutcome One(Account account, MarketSnapshot market, RiskProfile profile, UnitGridCache grids)
+    private static SweepOutcome One(Account account, Compiled.CompiledMarket compiled)
     {
         try
         {
-            return new SweepOutcome(account.Id, PortfolioMarginCalculator.Quote(account, market, profile, grids), null);
+            return new SweepOutcome(account.Id, Compiled.CompiledBook.Compile(account, compiled).Quote(), null);
         }
         catch (Exception e) when (e is InvalidMarginInputException or MissingMarketDataException or MissingRiskParameterException)
         {

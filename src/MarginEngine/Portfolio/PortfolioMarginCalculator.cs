@@ -35,16 +35,15 @@ public static class PortfolioMarginCalculator
     /// <exception cref="MissingRiskParameterException">The profile has no portfolio parameters, or none for an underlying held.</exception>
     /// <exception cref="MissingMarketDataException">A price or vol the book needs is missing.</exception>
     /// <exception cref="InvalidMarginInputException">An expired future or option.</exception>
-    public static MarginQuote Quote(Account account, MarketSnapshot market, RiskProfile profile) => Quote(account, market, profile, null);
+    public static MarginQuote Quote(Account account, MarketSnapshot market, RiskProfile profile) =>
+        Compiled.CompiledBook.Compile(account, market, profile).Quote();
 
-    internal static MarginQuote Quote(Account account, MarketSnapshot market, RiskProfile profile, UnitGridCache? grids) =>
-        Compiled.CompiledBook.Compile(account, market, profile, grids).Quote();
 
     /// <summary>The account's risk units: pooled positions and (when the unit says so) coin collateral per underlying, and resting orders as exposures.</summary>
     internal static (List<(string Underlying, List<Exposure> Exposures)> Groups, List<(string Underlying, Exposure Exposure)> Orders) Units(
-        Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio)
+        Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, Compiled.CompiledMarket? compiled = null)
     {
-        var groups = Exposures(account, market, includeAllCollateral: false);
+        var groups = Exposures(account, market, includeAllCollateral: false, compiled);
         foreach (var balance in account.Balances)
         {
             var id = balance.Asset.Id;
@@ -64,7 +63,8 @@ public static class PortfolioMarginCalculator
         foreach (var o in account.Orders)
         {
             var underlying = o.Instrument.Underlying.Id;
-            orders.Add((underlying, ToExposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}", market)));
+            orders.Add((underlying, compiled?.Exposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}")
+                ?? ToExposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}", market)));
             if (IndexOf(groups, underlying) < 0)
                 groups.Add((underlying, []));
         }
@@ -101,7 +101,8 @@ public static class PortfolioMarginCalculator
     /// Every pooled position of the account as exposures grouped by underlying, with coin collateral
     /// (non-stablecoin balances) added as holdings when <paramref name="includeAllCollateral"/>.
     /// </summary>
-    internal static List<(string Underlying, List<Exposure> Exposures)> Exposures(Account account, MarketSnapshot market, bool includeAllCollateral)
+    internal static List<(string Underlying, List<Exposure> Exposures)> Exposures(Account account, MarketSnapshot market, bool includeAllCollateral,
+        Compiled.CompiledMarket? compiled = null)
     {
         var groups = new List<(string Underlying, List<Exposure> Exposures)>();
         List<Exposure> Group(string underlying, int capacity = 0)
@@ -128,7 +129,9 @@ public static class PortfolioMarginCalculator
         foreach (var position in pooled)
         {
             var underlying = position.Instrument.Underlying.Id;
-            Group(underlying, counts[underlying] + 1).Add(ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, market));
+            var quantity = (double)position.Quantity;
+            Group(underlying, counts[underlying] + 1).Add(compiled?.Exposure(position.Instrument, quantity, position.Instrument.Id)
+                ?? ToExposure(position.Instrument, quantity, position.Instrument.Id, market));
         }
 
         if (includeAllCollateral)

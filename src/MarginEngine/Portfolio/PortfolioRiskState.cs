@@ -27,9 +27,12 @@ public sealed class PortfolioRiskState
     private readonly double[] _cells;
     private readonly UnitFigures[] _quoteScratch;
     private readonly Account _account;
+    private readonly CompiledMarket _compiled;
 
-    private PortfolioRiskState(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, UnitEvaluation[] units, PortfolioMarginResult result, MarginQuote current)
+    private PortfolioRiskState(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, UnitEvaluation[] units, PortfolioMarginResult result, MarginQuote current,
+        CompiledMarket compiled)
     {
+        _compiled = compiled;
         _account = account;
         _market = market;
         _profile = profile;
@@ -70,7 +73,8 @@ public sealed class PortfolioRiskState
         var (mm, im, _) = RiskUnitEngine.Totals(portfolio, figures);
         var result = new PortfolioMarginResult(PortfolioMarginCalculator.Report(account, market, profile, mm, im),
             [.. units.Select(u => u.Margin)], PortfolioMarginCalculator.Label(portfolio.Aggregation), total, offset);
-        return new PortfolioRiskState(account, market, profile, portfolio, units, result, new MarginQuote(im, mm, total - offset));
+        return new PortfolioRiskState(account, market, profile, portfolio, units, result, new MarginQuote(im, mm, total - offset),
+            book.CompiledMarket ?? CompiledMarket.Create(market, profile));
     }
 
     /// <summary>
@@ -84,13 +88,13 @@ public sealed class PortfolioRiskState
         var k = UnitOf(position.Instrument.Underlying.Id);
         if (k < 0 || _units[k].Grid.Parameters.GroupsByExpiry)
             return Recompute([position]);
-        var exposure = PortfolioMarginCalculator.ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, _market);
+        var exposure = _compiled.Exposure(position.Instrument, (double)position.Quantity, position.Instrument.Id);
         var unit = _units[k];
         var grid = unit.Grid;
         var n = grid.Count;
         var width = grid.Width;
         var row = _row.AsSpan(0, width);
-        grid.FillRow(exposure, _scratch.AsSpan(0, 2 * width), row);
+        _compiled.FillRow(grid, exposure, _scratch.AsSpan(0, 2 * width), row);
         var cells = _cells.AsSpan(0, width);
 
         unit.Cells.CopyTo(cells);
@@ -128,13 +132,13 @@ public sealed class PortfolioRiskState
         ArgumentNullException.ThrowIfNull(order);
         var k = UnitOf(order.Instrument.Underlying.Id);
         if (k < 0 || _units[k].Grid.Parameters.GroupsByExpiry)
-            return Create(new Account(_account.Id, _account.Mode, _account.Balances, _account.Positions, _account.Orders.Append(order)), _market, _profile).Current;
-        var exposure = PortfolioMarginCalculator.ToExposure(order.Instrument, (double)order.SignedQuantity, $"order:{order.Id}", _market);
+            return Create(CompiledBook.Compile(new Account(_account.Id, _account.Mode, _account.Balances, _account.Positions, _account.Orders.Append(order)), _compiled)).Current;
+        var exposure = _compiled.Exposure(order.Instrument, (double)order.SignedQuantity, $"order:{order.Id}");
         var unit = _units[k];
         var grid = unit.Grid;
         var width = grid.Width;
         var row = _row.AsSpan(0, width);
-        grid.FillRow(exposure, _scratch.AsSpan(0, 2 * width), row);
+        _compiled.FillRow(grid, exposure, _scratch.AsSpan(0, 2 * width), row);
         var cells = _cells.AsSpan(0, width);
         unit.CellsWithOrders.CopyTo(cells);
         ScenarioKernels.Accumulate(row, cells);
@@ -166,8 +170,8 @@ public sealed class PortfolioRiskState
             var addOnsWithOrders = withOrders is null ? null : unit.AddOnsWithOrders.Clone();
             foreach (var position in group)
             {
-                var exposure = PortfolioMarginCalculator.ToExposure(position.Instrument, (double)position.Quantity, position.Instrument.Id, _market);
-                grid.FillRow(exposure, _scratch.AsSpan(0, 2 * width), _row.AsSpan(0, width));
+                var exposure = _compiled.Exposure(position.Instrument, (double)position.Quantity, position.Instrument.Id);
+                _compiled.FillRow(grid, exposure, _scratch.AsSpan(0, 2 * width), _row.AsSpan(0, width));
                 ScenarioKernels.Accumulate(_row.AsSpan(0, width), cells);
                 addOns.Add(exposure);
                 if (withOrders is not null)
@@ -210,7 +214,7 @@ public sealed class PortfolioRiskState
         _portfolio.LossFactors is { } factors ? RiskUnitEngine.LossFactorRequirement(factors, p, worstLoss, amounts, usdPerUnit) : default;
 
     private MarginQuote Recompute(IEnumerable<Position> positions) =>
-        Create(new Account(_account.Id, _account.Mode, _account.Balances, _account.Positions.Concat(positions), _account.Orders), _market, _profile).Current;
+        Create(CompiledBook.Compile(new Account(_account.Id, _account.Mode, _account.Balances, _account.Positions.Concat(positions), _account.Orders), _compiled)).Current;
 
     private int UnitOf(string underlying)
     {

@@ -223,9 +223,11 @@ internal sealed class UnitGrid
         var logMoneyness = Math.Log(Index / strike);
         var sign = option.Right == Instruments.OptionRight.Call ? 1.0 : -1.0;
         var same = e.Volatility * sqrtT;
-        return new OptionLanes(logMoneyness, strike, sign, e.ValueScale * e.Quantity * e.Size * (e.CoinSettled ? 1 : e.SettlementToUsd),
-            OptionKernel.Value(logMoneyness, 0, Index, strike, same, 1 / same, sign));
+        return new OptionLanes(logMoneyness, strike, sign, KernelScale(e), OptionKernel.Value(logMoneyness, 0, Index, strike, same, 1 / same, sign));
     }
+
+    /// <summary>The kernel's scale of an option leg: (F/S) x discount x quantity x size x USD per settlement unit (1 for coin-settled).</summary>
+    public static double KernelScale(Exposure e) => e.ValueScale * e.Quantity * e.Size * (e.CoinSettled ? 1 : e.SettlementToUsd);
 
     /// <summary>
     /// Writes (or, with <paramref name="accumulate"/>, adds into <paramref name="output"/>) a compiled option's unit P&amp;L in

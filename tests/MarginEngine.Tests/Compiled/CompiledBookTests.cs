@@ -61,3 +61,48 @@ public class CompiledBookTests
         act.Should().Throw<MarginEngine.Errors.InvalidMarginInputException>().Which.Field.Should().Contain(call.Id);
     }
 }
+
+public class CompiledMarketTests
+{
+    private static long Bits(double x) => BitConverter.DoubleToInt64Bits(x);
+
+    private static readonly EuropeanOption Call = Option("BTC-C55", OptionRight.Call, 55_000m, 30);
+    private static readonly EuropeanOption Put = Option("BTC-P45", OptionRight.Put, 45_000m, 60);
+
+    private static MarginEngine.MarketData.MarketSnapshot Snapshot() =>
+        Market([(Call.Id, 1_200), (Put.Id, 900), ("BTCUSDT", 50_000)], [(Call.Id, 0.6), (Put.Id, 0.7)]);
+
+    [Fact]
+    public void BooksCompiledAgainstIt_EqualBooksCompiledAlone_BitForBit()
+    {
+        // Two accounts share instruments in other quantities (and one rests an order on one of them): the second reuses the
+        // figures the first compiled, which depend on the instrument only, so both quote exactly as when compiled alone.
+        var market = Snapshot();
+        var profile = Profile(Unit());
+        var first = Account([new Balance(Usdt, 100_000m)], [new Position(Call, -3m, 1_200m), new Position(Put, 2m, 900m)]);
+        var second = Account([new Balance(Usdt, 50_000m)], [new Position(Call, 7m, 1_200m), new Position(BtcUsdt, -0.5m, 50_000m)],
+            [new OpenOrder("o1", Put, OrderSide.Sell, 4m, 950m)]);
+        var compiled = CompiledMarket.Create(market, profile);
+        foreach (var account in new[] { first, second, first })
+        {
+            var shared = CompiledBook.Compile(account, compiled).Quote();
+            var alone = CompiledBook.Compile(account, market, profile).Quote();
+            Bits(shared.InitialMargin).Should().Be(Bits(alone.InitialMargin));
+            Bits(shared.MaintenanceMargin).Should().Be(Bits(alone.MaintenanceMargin));
+        }
+    }
+
+    [Fact]
+    public void AnInstrumentRedefinedUnderAKnownId_IsCompiledOnItsOwn()
+    {
+        // Two accounts define "BTC-C55" differently (strike 55,000 and 65,000): the second must not take the first's figures.
+        var market = Snapshot();
+        var profile = Profile(Unit());
+        var other = Option(Call.Id, OptionRight.Call, 65_000m, 30);
+        var compiled = CompiledMarket.Create(market, profile);
+        CompiledBook.Compile(Account([new Balance(Usdt, 100_000m)], [new Position(Call, -3m, 1_200m)]), compiled).Quote();
+        var redefined = Account([new Balance(Usdt, 100_000m)], [new Position(other, -3m, 1_200m)]);
+        Bits(CompiledBook.Compile(redefined, compiled).Quote().InitialMargin)
+            .Should().Be(Bits(CompiledBook.Compile(redefined, market, profile).Quote().InitialMargin));
+    }
+}
