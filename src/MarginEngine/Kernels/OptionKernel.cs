@@ -19,7 +19,12 @@ internal static class OptionKernel
     /// <summary>Black-76 value of one lane; <paramref name="sign"/> +1 call, -1 put.</summary>
     /// <remarks>e^(-d2²/2) is e^(-d1²/2) x F/K, so one exponential serves both CDFs (its own when d1 is past the 37 cut-off).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Value(double logMoneyness, double logMove, double forward, double strike, double stdDev, double inverseStdDev, double sign)
+    public static double Value(double logMoneyness, double logMove, double forward, double strike, double stdDev, double inverseStdDev, double sign) =>
+        ValueAndCdf(logMoneyness, logMove, forward, strike, stdDev, inverseStdDev, sign).Value;
+
+    /// <summary><see cref="Value"/> and the N(sign x d1) it used (a call's delta per unit of forward; a put's is minus it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (double Value, double Cdf) ValueAndCdf(double logMoneyness, double logMove, double forward, double strike, double stdDev, double inverseStdDev, double sign)
     {
         var d1 = (logMoneyness + logMove) * inverseStdDev + 0.5 * stdDev;
         var x1 = sign * d1;
@@ -29,7 +34,7 @@ internal static class OptionKernel
         var e1 = FastMath.Exp(a1 * a1 * -0.5);
         var e2 = a1 >= 37.0 ? FastMath.Exp(a2 * a2 * -0.5) : e1 * (forward * (1.0 / strike));
         var (n1, n2) = FastMath.NormalCdfPair(x1, a1, e1, x2, a2, e2);
-        return sign * (forward * n1 - strike * n2);
+        return (sign * (forward * n1 - strike * n2), n1);
     }
 
     /// <summary>Fills <paramref name="row"/> with the best vector width the machine has.</summary>

@@ -28,6 +28,8 @@ internal sealed class Exposure
         : this(id, other.Kind, other.CoinSettled, quantity, other.Size, other._basePrice, other.SettlementToUsd, other.SettlementAssetId)
     {
         _index = other._index;
+        LogMoneyness = other.LogMoneyness;
+        KernelValue = other.KernelValue;
         StrikeValue = other.StrikeValue;
         EffectiveStrike = other.EffectiveStrike;
         Discount = other.Discount;
@@ -62,6 +64,15 @@ internal sealed class Exposure
 
     /// <summary>Mark (futures), index (spot, collateral) or model value V0 (options, USD per coin; priced on first use).</summary>
     public double BasePrice => Kind == ExposureKind.Option && double.IsNaN(_basePrice) ? (_basePrice = OptionValue(_index, 0, Volatility)) : _basePrice;
+
+    /// <summary>The underlying's index at the snapshot (options only).</summary>
+    public double Index => _index;
+
+    /// <summary>ln(index / <see cref="EffectiveStrike"/>) at the snapshot (options only).</summary>
+    public double LogMoneyness { get; private init; }
+
+    /// <summary>Black-76 on spot at <see cref="EffectiveStrike"/> with the snapshot's vol, before <see cref="ValueScale"/> (options only): the kernel's base value.</summary>
+    public double KernelValue { get; private init; }
 
     /// <summary>Strike as a double (options only).</summary>
     public double StrikeValue { get; private init; }
@@ -146,12 +157,25 @@ internal sealed class Exposure
         var effectiveStrike = forward == index ? strike : strike * (index / forward);
         var scale = forward / index * discount;
         var stdDev = volatility * Math.Sqrt(years);
-        var d1 = Math.Log(forward / strike) / stdDev + 0.5 * stdDev;
-        var cdf = option.Right == OptionRight.Call ? FastMath.NormalCdf(d1) : FastMath.NormalCdf(d1) - 1;
+        var call = option.Right == OptionRight.Call;
+        var logMoneyness = Math.Log(index / effectiveStrike);
+        // One Black-76 evaluation at the snapshot gives the kernel's base value and N(±d1): a call's delta is N(d1), a put's N(d1) - 1 = -N(-d1).
+        var (value, cdf) = OptionKernel.ValueAndCdf(logMoneyness, 0, index, effectiveStrike, stdDev, 1 / stdDev, call ? 1 : -1);
+        if (!call)
+            cdf = -cdf;
+        if (fixedForward > 0)
+        {
+            var d1 = Math.Log(forward / strike) / stdDev + 0.5 * stdDev;
+            cdf = call ? FastMath.NormalCdf(d1) : FastMath.NormalCdf(d1) - 1;
+        }
+
         return new Exposure(option.Id, ExposureKind.Option, option.Settlement == Settlement.Inverse, quantity, (double)option.ContractSize,
             double.NaN, option.Settlement == Settlement.Inverse ? 1 : settlementToUsd, option.SettlementAsset.Id)
         {
             _index = index,
+            _basePrice = fixedForward > 0 ? double.NaN : scale * value,
+            LogMoneyness = logMoneyness,
+            KernelValue = value,
             StrikeValue = strike,
             EffectiveStrike = effectiveStrike,
             ValueScale = scale,

@@ -220,8 +220,10 @@ internal sealed class UnitGrid
         }
 
         var strike = e.EffectiveStrike;
-        var logMoneyness = Math.Log(Index / strike);
         var sign = option.Right == Instruments.OptionRight.Call ? 1.0 : -1.0;
+        if (e.Index == Index)
+            return new OptionLanes(e.LogMoneyness, strike, sign, KernelScale(e), e.KernelValue);
+        var logMoneyness = Math.Log(Index / strike);
         var same = e.Volatility * sqrtT;
         return new OptionLanes(logMoneyness, strike, sign, KernelScale(e), OptionKernel.Value(logMoneyness, 0, Index, strike, same, 1 / same, sign));
     }
