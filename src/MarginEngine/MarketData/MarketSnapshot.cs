@@ -136,13 +136,13 @@ public sealed class MarketSnapshot
     /// forward curve, or the index when it has none (docs/methodology.md §Forwards and discounting).
     /// </summary>
     /// <exception cref="MissingMarketDataException">No index price for the underlying.</exception>
-    public double GetForward(string underlyingId, Instant expiry)
-    {
-        var index = GetIndexPrice(underlyingId);
-        return _forwards.TryGetValue(underlyingId, out var curve)
+    public double GetForward(string underlyingId, Instant expiry) => GetForward(underlyingId, expiry, GetIndexPrice(underlyingId));
+
+    /// <summary><see cref="GetForward(string, Instant)"/> given the underlying's index already looked up.</summary>
+    internal double GetForward(string underlyingId, Instant expiry, double index) =>
+        _forwards.TryGetValue(underlyingId, out var curve)
             ? index * Math.Exp(curve.RateAt(expiry) * Pricing.YearFraction.Between(ValuationTime, expiry))
             : index;
-    }
 
     /// <summary>The discount factor exp(-r x T) of <paramref name="underlyingId"/>'s options expiring at <paramref name="expiry"/>; 1 without a curve.</summary>
     public double GetDiscountFactor(string underlyingId, Instant expiry) =>

@@ -83,6 +83,17 @@ public static class PortfolioMarginCalculator
         return -1;
     }
 
+    private static int CountIndex(List<(string Underlying, int Count)> counts, string underlying)
+    {
+        for (var i = 0; i < counts.Count; i++)
+        {
+            if (string.Equals(counts[i].Underlying, underlying, StringComparison.Ordinal))
+                return i;
+        }
+
+        return -1;
+    }
+
     internal static IReadOnlyList<Exposure> OrdersOf(List<(string Underlying, Exposure Exposure)> orders, string underlying)
     {
         if (orders.Count == 0)
@@ -114,23 +125,27 @@ public static class PortfolioMarginCalculator
             return groups[^1].Exposures;
         }
 
-        // Each unit's list is sized once (a large book otherwise spends much of its compile regrowing them).
+        // Each unit's list is sized once (a large book otherwise spends much of its compile regrowing them); a book has
+        // few underlyings, so they are counted in a short list rather than hashed per position.
         var pooled = new List<Position>(account.Positions.Length);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<(string Underlying, int Count)>();
         foreach (var position in account.Positions)
         {
             if (position.IsIsolated || StandardMath.IsSettling(position.Instrument, market))
                 continue;
             pooled.Add(position);
-            var underlying = position.Instrument.Underlying.Id;
-            counts[underlying] = counts.GetValueOrDefault(underlying) + 1;
+            var at = CountIndex(counts, position.Instrument.Underlying.Id);
+            if (at < 0)
+                counts.Add((position.Instrument.Underlying.Id, 1));
+            else
+                counts[at] = (counts[at].Underlying, counts[at].Count + 1);
         }
 
         foreach (var position in pooled)
         {
             var underlying = position.Instrument.Underlying.Id;
             var quantity = (double)position.Quantity;
-            Group(underlying, counts[underlying] + 1).Add(compiled?.Exposure(position.Instrument, quantity, position.Instrument.Id)
+            Group(underlying, counts[CountIndex(counts, underlying)].Count + 1).Add(compiled?.Exposure(position.Instrument, quantity, position.Instrument.Id)
                 ?? ToExposure(position.Instrument, quantity, position.Instrument.Id, market));
         }
 
@@ -172,7 +187,7 @@ public static class PortfolioMarginCalculator
     /// <summary>An option on its expiry's forward, discounted, with its vol read at moneyness K / F.</summary>
     private static Exposure Option(EuropeanOption option, double quantity, double index, MarketSnapshot market, double settlementToUsd)
     {
-        var forward = market.GetForward(option.Underlying.Id, option.Expiry);
+        var forward = market.GetForward(option.Underlying.Id, option.Expiry, index);
         return Exposure.ForOption(option, quantity, index, forward, market.GetDiscountFactor(option.Underlying.Id, option.Expiry),
             market.GetOptionVolatility(option, forward), YearFraction.Between(market.ValuationTime, option.Expiry), settlementToUsd,
             market.GetFixedForward(option.Underlying.Id, option.Expiry));
