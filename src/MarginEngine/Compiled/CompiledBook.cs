@@ -71,7 +71,6 @@ public sealed class CompiledBook
     private static CompiledBook Compile(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, CompiledMarket? compiled)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var grids = compiled?.Grids;
         var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio, compiled);
         var units = new CompiledUnit[groups.Count];
         for (var i = 0; i < units.Length; i++)
@@ -79,7 +78,7 @@ public sealed class CompiledBook
             var (underlying, exposures) = groups[i];
             var parameters = portfolio.For(underlying, profile.Name);
             var index = market.GetIndexPrice(underlying);
-            var grid = grids?.Get(parameters, index) ?? new UnitGrid(parameters, index);
+            var grid = compiled?.Grid(parameters, index) ?? new UnitGrid(parameters, index);
             units[i] = new CompiledUnit(underlying, market.GetConfidence(underlying), grid,
                 new CompiledLegs(grid, exposures, compiled), new CompiledLegs(grid, PortfolioMarginCalculator.OrdersOf(orders, underlying), compiled));
         }

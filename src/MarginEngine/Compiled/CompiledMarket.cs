@@ -18,6 +18,7 @@ public sealed class CompiledMarket
 {
     private readonly ConcurrentDictionary<string, (Instrument Instrument, Exposure PerContract)> _perContract = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(UnitGrid Grid, string Instrument), (OptionLanes Lanes, double[] Levels)> _options = new();
+    private readonly ConcurrentDictionary<(RiskUnitParameters Parameters, double Index), UnitGrid> _grids = new();
 
     private CompiledMarket(MarketSnapshot market, RiskProfile profile)
     {
@@ -34,7 +35,9 @@ public sealed class CompiledMarket
 
     internal PortfolioParameters Portfolio { get; }
 
-    internal UnitGridCache Grids { get; } = new();
+    /// <summary>The unit's scenario grid at <paramref name="index"/>, built once per (unit parameters, index).</summary>
+    internal UnitGrid Grid(RiskUnitParameters parameters, double index) =>
+        _grids.GetOrAdd((parameters, index), static key => new UnitGrid(key.Parameters, key.Index));
 
     /// <summary>Prepares <paramref name="market"/> under <paramref name="profile"/>; instruments are compiled as accounts bring them.</summary>
     /// <exception cref="Errors.MissingRiskParameterException">The profile has no portfolio parameters.</exception>
