@@ -73,6 +73,20 @@ public sealed class CompiledMarket
         grid.OptionRow(lanes, levels, scratch, row, accumulate: false);
     }
 
+    /// <summary>Adds a leg's unit P&amp;L to <paramref name="cells"/>: bitwise <see cref="FillRow"/> then adding the row; an option's row is never written.</summary>
+    internal void AddRow(UnitGrid grid, Exposure leg, Span<double> scratch, Span<double> row, Span<double> cells)
+    {
+        if (!UnitGrid.IsKernelOption(leg))
+        {
+            grid.FillRow(leg, scratch, row);
+            ScenarioKernels.Accumulate(row[..grid.Width], cells);
+            return;
+        }
+
+        var (lanes, levels) = Option(grid, leg);
+        grid.OptionRow(lanes, levels, scratch, cells, accumulate: true);
+    }
+
     /// <summary>An option leg's kernel constants in <paramref name="grid"/> and its σ'√T per vol level (shared; do not write).</summary>
     internal (OptionLanes Lanes, double[] Levels) Option(UnitGrid grid, Exposure leg)
     {

@@ -94,11 +94,20 @@ public sealed class PortfolioRiskState
         var n = grid.Count;
         var width = grid.Width;
         var row = _row.AsSpan(0, width);
-        _compiled.FillRow(grid, exposure, _scratch.AsSpan(0, 2 * width), row);
         var cells = _cells.AsSpan(0, width);
-
+        var withOrders = !ReferenceEquals(unit.Cells, unit.CellsWithOrders);
         unit.Cells.CopyTo(cells);
-        ScenarioKernels.Accumulate(row, cells);
+        if (withOrders)
+        {
+            _compiled.FillRow(grid, exposure, _scratch.AsSpan(0, 2 * width), row);
+            ScenarioKernels.Accumulate(row, cells);
+        }
+        else
+        {
+            // The row is needed once: straight into the copy of the cells (bitwise the same as writing it and adding it).
+            _compiled.AddRow(grid, exposure, _scratch.AsSpan(0, 2 * width), row, cells);
+        }
+
         var usdPerUnit = unit.Margin.UsdPerUnit;
         var (worst, counted) = RiskUnitEngine.WorstOf(grid, cells[..n]);
         var amounts = unit.AddOns.Amounts(exposure);
@@ -106,7 +115,7 @@ public sealed class PortfolioRiskState
         var cellsUsd = UnitFigures.Cells(_portfolio, cells[..n], usdPerUnit);
 
         var ordersMargin = 0.0;
-        if (!ReferenceEquals(unit.Cells, unit.CellsWithOrders))
+        if (withOrders)
         {
             unit.CellsWithOrders.CopyTo(cells);
             ScenarioKernels.Accumulate(row, cells);
