@@ -7,25 +7,32 @@ namespace MarginEngine.Tests.Kernels;
 
 public class OptionKernelTests
 {
-    private static (double[] LogMove, double[] Price, double[] A, double[] B, double[] Sd) Lanes(Random random, int n, double index)
+    /// <summary>A random option and unit: 1 to 130 lanes, moves within ±60% of 50,000, σ√T from 0.01 to 1.01 (so lanes past |d| = 7.07 and 37 occur).</summary>
+    private sealed record Case(int N, OptionLanes Option, double[] LogMove, double[] Price, double[] A, double[] B, double[] Sd, double[] Inverse)
     {
-        var logMove = new double[n];
-        var price = new double[n];
-        var a = new double[n];
-        var b = new double[n];
-        var sd = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var move = random.NextDouble() * 1.2 - 0.6;
-            logMove[i] = Math.Log(1 + move);
-            price[i] = index * (1 + move);
-            a[i] = random.NextDouble();
-            b[i] = random.NextDouble();
-            sd[i] = 0.01 + random.NextDouble();
-        }
+        public UnitLanes Unit => new(LogMove, Price, A, B);
 
-        return (logMove, price, a, b, sd);
+        public static Case Random(Random random)
+        {
+            var n = 1 + random.Next(130);
+            var (logMove, price, a, b, sd) = (new double[n], new double[n], new double[n], new double[n], new double[n]);
+            for (var i = 0; i < n; i++)
+            {
+                var move = random.NextDouble() * 1.2 - 0.6;
+                logMove[i] = Math.Log(1 + move);
+                price[i] = 50_000 * (1 + move);
+                a[i] = random.NextDouble();
+                b[i] = random.NextDouble();
+                sd[i] = 0.01 + random.NextDouble();
+            }
+
+            var option = new OptionLanes(Math.Log(50_000 / (20_000 + random.NextDouble() * 60_000)), 20_000 + random.NextDouble() * 60_000,
+                random.Next(2) == 0 ? 1 : -1, random.NextDouble() * 10 - 5, random.NextDouble() * 5_000);
+            return new Case(n, option, logMove, price, a, b, sd, [.. sd.Select(x => 1 / x)]);
+        }
     }
+
+    private static IEnumerable<long> Bits(IEnumerable<double> values) => values.Select(BitConverter.DoubleToInt64Bits);
 
     [Theory]
     [InlineData(1)]
@@ -36,23 +43,18 @@ public class OptionKernelTests
         var random = new Random(seed);
         for (var round = 0; round < 200; round++)
         {
-            var n = 1 + random.Next(130);
-            var (logMove, price, a, b, sd) = Lanes(random, n, 50_000);
-            var option = new OptionLanes(Math.Log(50_000 / (20_000 + random.NextDouble() * 60_000)), 20_000 + random.NextDouble() * 60_000,
-                random.Next(2) == 0 ? 1 : -1, random.NextDouble() * 10 - 5, random.NextDouble() * 5_000);
-            var unit = new UnitLanes(logMove, price, a, b);
-            var inverse = sd.Select(x => 1 / x).ToArray();
-            var simd = new double[n];
-            var scalar = new double[n];
-            OptionKernel.Row(option, unit, sd, inverse, simd);
-            OptionKernel.RowScalar(option, unit, sd, inverse, scalar);
-            simd.Select(BitConverter.DoubleToInt64Bits).Should().Equal(scalar.Select(BitConverter.DoubleToInt64Bits));
+            var c = Case.Random(random);
+            var simd = new double[c.N];
+            var scalar = new double[c.N];
+            OptionKernel.Row(c.Option, c.Unit, c.Sd, c.Inverse, simd);
+            OptionKernel.RowScalar(c.Option, c.Unit, c.Sd, c.Inverse, scalar);
+            Bits(simd).Should().Equal(Bits(scalar));
             if (Vector256.IsHardwareAccelerated)
             {
-                var v256 = new double[n];
-                OptionKernel.RowScalar(option, unit, sd, inverse, v256);
-                var done = OptionKernel.Row256(option, unit, sd, inverse, v256, n);
-                v256.Select(BitConverter.DoubleToInt64Bits).Should().Equal(scalar.Select(BitConverter.DoubleToInt64Bits), $"the first {done} lanes ran on Vector256");
+                var v256 = new double[c.N];
+                OptionKernel.RowScalar(c.Option, c.Unit, c.Sd, c.Inverse, v256);
+                var done = OptionKernel.Row256(c.Option, c.Unit, c.Sd, c.Inverse, v256, c.N);
+                Bits(v256).Should().Equal(Bits(scalar), $"the first {done} lanes ran on Vector256");
             }
         }
     }
@@ -66,25 +68,20 @@ public class OptionKernelTests
         var random = new Random(seed);
         for (var round = 0; round < 200; round++)
         {
-            var n = 1 + random.Next(130);
-            var (logMove, price, a, b, sd) = Lanes(random, n, 50_000);
-            var option = new OptionLanes(Math.Log(50_000 / (20_000 + random.NextDouble() * 60_000)), 20_000 + random.NextDouble() * 60_000,
-                random.Next(2) == 0 ? 1 : -1, random.NextDouble() * 10 - 5, random.NextDouble() * 5_000);
-            var unit = new UnitLanes(logMove, price, a, b);
-            var inverse = sd.Select(x => 1 / x).ToArray();
-            var start = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 1e6 - 5e5).ToArray();
-            var row = new double[n];
+            var c = Case.Random(random);
+            var start = Enumerable.Range(0, c.N).Select(_ => random.NextDouble() * 1e6 - 5e5).ToArray();
+            var row = new double[c.N];
             var twoPass = (double[])start.Clone();
-            OptionKernel.RowScalar(option, unit, sd, inverse, row);
+            OptionKernel.RowScalar(c.Option, c.Unit, c.Sd, c.Inverse, row);
             ScenarioKernels.AccumulateScalar(row, twoPass);
             var fused = (double[])start.Clone();
-            OptionKernel.Accumulate(option, unit, sd, inverse, fused);
-            fused.Select(BitConverter.DoubleToInt64Bits).Should().Equal(twoPass.Select(BitConverter.DoubleToInt64Bits));
+            OptionKernel.Accumulate(c.Option, c.Unit, c.Sd, c.Inverse, fused);
+            Bits(fused).Should().Equal(Bits(twoPass));
             if (Vector256.IsHardwareAccelerated)
             {
                 var v256 = (double[])start.Clone();
-                var done = OptionKernel.Row256(option, unit, sd, inverse, v256, n, accumulate: true);
-                v256.Take(done).Select(BitConverter.DoubleToInt64Bits).Should().Equal(twoPass.Take(done).Select(BitConverter.DoubleToInt64Bits));
+                var done = OptionKernel.Row256(c.Option, c.Unit, c.Sd, c.Inverse, v256, c.N, accumulate: true);
+                Bits(v256.Take(done)).Should().Equal(Bits(twoPass.Take(done)));
             }
         }
     }
