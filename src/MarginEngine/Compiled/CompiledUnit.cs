@@ -14,7 +14,7 @@ internal sealed class CompiledUnit(string underlying, double confidence, UnitGri
 
     public double Index => Grid.Index;
 
-    public Portfolio.RiskUnitParameters Parameters => Grid.Parameters;
+    public RiskUnitParameters Parameters => Grid.Parameters;
 
     public CompiledLegs Book { get; } = book;
 

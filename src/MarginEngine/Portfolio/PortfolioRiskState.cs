@@ -17,8 +17,6 @@ namespace MarginEngine.Portfolio;
 /// </summary>
 public sealed class PortfolioRiskState
 {
-    private readonly MarketSnapshot _market;
-    private readonly RiskProfile _profile;
     private readonly PortfolioParameters _portfolio;
     private readonly UnitEvaluation[] _units;
     private readonly UnitFigures[] _figures;
@@ -29,16 +27,14 @@ public sealed class PortfolioRiskState
     private readonly Account _account;
     private readonly CompiledMarket _compiled;
 
-    private PortfolioRiskState(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, UnitEvaluation[] units, PortfolioMarginResult result, MarginQuote current,
-        CompiledMarket compiled)
+    private PortfolioRiskState(Account account, PortfolioParameters portfolio, UnitEvaluation[] units, UnitFigures[] figures, PortfolioMarginResult result,
+        MarginQuote current, CompiledMarket compiled)
     {
         _compiled = compiled;
         _account = account;
-        _market = market;
-        _profile = profile;
         _portfolio = portfolio;
         _units = units;
-        _figures = [.. units.Select(u => UnitFigures.Of(u, portfolio))];
+        _figures = figures;
         _quoteScratch = new UnitFigures[_figures.Length];
         var width = units.Length == 0 ? 0 : units.Max(u => u.Grid.Width);
         _row = new double[width];
@@ -73,7 +69,7 @@ public sealed class PortfolioRiskState
         var (mm, im, _) = RiskUnitEngine.Totals(portfolio, figures);
         var result = new PortfolioMarginResult(PortfolioMarginCalculator.Report(account, market, profile, mm, im),
             [.. units.Select(u => u.Margin)], PortfolioMarginCalculator.Label(portfolio.Aggregation), total, offset);
-        return new PortfolioRiskState(account, market, profile, portfolio, units, result, new MarginQuote(im, mm, total - offset),
+        return new PortfolioRiskState(account, portfolio, units, figures, result, new MarginQuote(im, mm, total - offset),
             book.CompiledMarket ?? CompiledMarket.Create(market, profile));
     }
 
