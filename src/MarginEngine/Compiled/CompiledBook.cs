@@ -68,10 +68,15 @@ public sealed class CompiledBook
         return Compile(account, market.Market, market.Profile, market.Portfolio, market);
     }
 
-    private static CompiledBook Compile(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, CompiledMarket? compiled)
+    /// <summary>The units of the underlyings <paramref name="include"/> accepts only: what a price move of some underlyings recompiles.</summary>
+    internal static CompiledBook CompileUnits(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, Func<string, bool> include) =>
+        Compile(account, market, profile, portfolio, null, include);
+
+    private static CompiledBook Compile(Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, CompiledMarket? compiled,
+        Func<string, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio, compiled);
+        var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio, compiled, include);
         var units = new CompiledUnit[groups.Count];
         for (var i = 0; i < units.Length; i++)
         {

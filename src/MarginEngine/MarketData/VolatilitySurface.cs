@@ -64,6 +64,10 @@ public sealed class VolatilitySurface
     /// <summary>Vols, one row per expiry.</summary>
     public ImmutableArray<ImmutableArray<double>> Volatilities { get; }
 
+    /// <summary>The surface with every vol raised by <paramref name="points"/> (0.05 = 5 vol points), kept positive.</summary>
+    public VolatilitySurface Raised(double points) =>
+        new(Underlying, Expiries, Moneyness, [.. Volatilities.Select(row => (IReadOnlyList<double>)[.. row.Select(v => Cliff.MarketShift.Raise(v, points))])]);
+
     /// <summary>Vol for an option expiring at <paramref name="expiry"/> with strike / forward = <paramref name="moneyness"/>, seen at <paramref name="now"/>.</summary>
     public double Volatility(Instant now, Instant expiry, double moneyness)
     {

@@ -136,7 +136,7 @@ internal static class StandardMargin
             Rounding.Value(poolBalance),
             poolBalance > 0m ? Rounding.Ratio(poolMm / poolBalance) : null,
             Rounding.Value(Math.Max(0m, poolBalance - poolIm)),
-            UnroundedFigures.Of(equity, im, mm, poolBalance, Math.Max(0m, poolBalance - poolIm)),
+            UnroundedFigures.Of(equity, im, mm, poolBalance, Math.Max(0m, poolBalance - poolIm), poolMm),
             Warnings(account.Positions, figures));
     }
 

@@ -40,14 +40,17 @@ public static class PortfolioMarginCalculator
 
 
     /// <summary>The account's risk units: pooled positions and (when the unit says so) coin collateral per underlying, and resting orders as exposures.</summary>
+    /// <remarks><paramref name="include"/>, when given, keeps only the units of the underlyings it accepts.</remarks>
     internal static (List<(string Underlying, List<Exposure> Exposures)> Groups, List<(string Underlying, Exposure Exposure)> Orders) Units(
-        Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, Compiled.CompiledMarket? compiled = null)
+        Account account, MarketSnapshot market, RiskProfile profile, PortfolioParameters portfolio, Compiled.CompiledMarket? compiled = null,
+        Func<string, bool>? include = null)
     {
-        var groups = Exposures(account, market, includeAllCollateral: false, compiled);
+        var groups = Exposures(account, market, includeAllCollateral: false, compiled, include);
         foreach (var balance in account.Balances)
         {
             var id = balance.Asset.Id;
-            if (balance.Asset.IsStablecoin || balance.Quantity == 0 || !portfolio.Covers(id) || !portfolio.For(id, profile.Name).IncludeCollateral)
+            if (balance.Asset.IsStablecoin || balance.Quantity == 0 || include?.Invoke(id) == false || !portfolio.Covers(id)
+                || !portfolio.For(id, profile.Name).IncludeCollateral)
                 continue;
             var at = IndexOf(groups, id);
             if (at < 0)
@@ -63,6 +66,8 @@ public static class PortfolioMarginCalculator
         foreach (var o in account.Orders)
         {
             var underlying = o.Instrument.Underlying.Id;
+            if (include?.Invoke(underlying) == false)
+                continue;
             orders.Add((underlying, compiled?.Exposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}")
                 ?? ToExposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}", market)));
             if (IndexOf(groups, underlying) < 0)
@@ -113,7 +118,7 @@ public static class PortfolioMarginCalculator
     /// (non-stablecoin balances) added as holdings when <paramref name="includeAllCollateral"/>.
     /// </summary>
     internal static List<(string Underlying, List<Exposure> Exposures)> Exposures(Account account, MarketSnapshot market, bool includeAllCollateral,
-        Compiled.CompiledMarket? compiled = null)
+        Compiled.CompiledMarket? compiled = null, Func<string, bool>? include = null)
     {
         var groups = new List<(string Underlying, List<Exposure> Exposures)>();
         List<Exposure> Group(string underlying, int capacity = 0)
@@ -131,7 +136,7 @@ public static class PortfolioMarginCalculator
         var counts = new List<(string Underlying, int Count)>();
         foreach (var position in account.Positions)
         {
-            if (position.IsIsolated || StandardMath.IsSettling(position.Instrument, market))
+            if (position.IsIsolated || StandardMath.IsSettling(position.Instrument, market) || include?.Invoke(position.Instrument.Underlying.Id) == false)
                 continue;
             pooled.Add(position);
             var at = CountIndex(counts, position.Instrument.Underlying.Id);
@@ -409,7 +414,7 @@ public static class PortfolioMarginCalculator
             balance > 0m ? Rounding.Ratio(poolMm / balance) : null,
             Rounding.Value(Math.Max(0m, balance - poolIm)),
             UnroundedFigures.Of(collateralValue + allocated + poolPnl + isolatedPnl + optionValue, poolIm + isolatedIm, poolMm + isolatedMm, balance,
-                Math.Max(0m, balance - poolIm)),
+                Math.Max(0m, balance - poolIm), poolMm),
             StandardMargin.Warnings(isolatedPositions, isolatedFigures));
     }
 

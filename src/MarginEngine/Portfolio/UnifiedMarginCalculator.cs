@@ -87,7 +87,7 @@ public static class UnifiedMarginCalculator
             MarginBalance = Rounding.Value(adjusted),
             MarginRatio = adjusted > 0m ? Rounding.Ratio(mm / adjusted) : null,
             AvailableBalance = Rounding.Value(Math.Max(0m, adjusted - im)),
-            Unrounded = UnroundedFigures.Of(adjusted, im, mm, adjusted, Math.Max(0m, adjusted - im)),
+            Unrounded = UnroundedFigures.Of(adjusted, im, mm, adjusted, Math.Max(0m, adjusted - im), mm),
         };
         return new UnifiedMarginResult(report, uniMmr, uniMmr is { } u ? ladder.StatusOf(u) : ladder.Ladder[0].Name, lines.MoveToImmutable());
     }
