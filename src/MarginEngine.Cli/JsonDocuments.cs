@@ -18,6 +18,12 @@ internal static class JsonDocuments
     /// <summary><c>margin compare --json</c>: one row per profile and method.</summary>
     public sealed record ComparisonDocument(int SchemaVersion, string Account, Instant ValuationTime, IReadOnlyList<Comparison.Row> Rows);
 
+    /// <summary><c>margin cliff --json</c>: one sweep per method, every step, and the liquidation points.</summary>
+    public sealed record CliffDocument(int SchemaVersion, string Account, string Profile, Instant ValuationTime, IReadOnlyList<Cliff.CliffResult> Results);
+
+    public static CliffDocument Cliff(Book book, IReadOnlyList<Cliff.CliffResult> results) =>
+        new(SchemaVersion, book.Account.Id, book.Profile.Name, book.Market.ValuationTime, results);
+
     public static ReportDocument Report(Book book, BookReports reports) => new(
         SchemaVersion, book.Account.Id, book.Profile.Name, book.Profile.Provenance.AsOf, book.Market.ValuationTime,
         [.. reports.Summaries().SelectMany(s => book.Profile.SuppliedFiguresFor(book.Account, s.Report.Method)).Distinct()],

@@ -26,6 +26,9 @@ public static class MarginCli
               --json                               print JSON instead of tables
               --summary                            the account totals only (no per-line tables)
           margin compare [<book.json>] [--json]    the book (default: the demo book) under every preset and the methods each offers
+          margin cliff [<book.json | ->] [options]  the margin cliff: every method swept over price moves, liquidation distances
+              --from -50% --to 50% --step 1%       the moves; --asset <id> [--comove] one asset (and its correlates); --vol-per-move <k>
+              --chart <file.png|.svg>              a picture of the sweep; --json, --mode, --preset as for report
           margin presets                           the shipped presets and what each holds for the majors (docs/presets.md)
           margin --version                         the version
           margin <command> --help                  that command's help
@@ -74,6 +77,19 @@ public static class MarginCli
                     else
                         Comparison.Render(comparison, console);
                     return Ok;
+                case ["cliff", .. var rest]:
+                    var (cliffBook, cliffArgs) = BookAndOptions(rest, stdin);
+                    var cliffOptions = CliffOptions.Parse(cliffArgs);
+                    if (cliffOptions.Preset is { } cliffPreset)
+                        cliffBook = cliffBook.Under(PresetNamed(cliffPreset));
+                    var cliffs = Working(console, cliffBook, "Sweeping prices...", () => CliffCommand.Compute(cliffBook, cliffOptions), always: true);
+                    if (cliffOptions.Chart is { } chartPath)
+                        Charts.CliffChart.Save(cliffs, chartPath);
+                    if (cliffOptions.Json)
+                        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Cliff(cliffBook, cliffs), ReportJson.SerializerOptions));
+                    else
+                        CliffCommand.Render(cliffBook, cliffs, console);
+                    return Ok;
                 default:
                     throw new UsageException($"unrecognised arguments: {string.Join(' ', args)}");
             }
@@ -107,8 +123,23 @@ public static class MarginCli
         return preset is null ? book : book.Under(PresetNamed(preset));
     }
 
+    /// <summary>A command's book (the embedded demo book when the first argument is an option or absent) and its options.</summary>
+    private static (Book Book, string[] Options) BookAndOptions(string[] rest, TextReader stdin) =>
+        rest.Length > 0 && (rest[0] == "-" || !rest[0].StartsWith("--", StringComparison.Ordinal))
+            ? (Load(rest[0], null, stdin), rest[1..])
+            : (BookJson.Read(DefaultBook(), "embedded demo book"), rest);
+
     private static string CommandHelp(string command) => command switch
     {
+        "cliff" => """
+            margin cliff [<book.json | ->] [--mode isolated|cross|portfolio|all] [--preset <name>] [--from -50%] [--to 50%] [--step 1%]
+                         [--asset <id> [--comove]] [--vol-per-move <k>] [--chart cliff.png|cliff.svg] [--json]
+              Moves prices from --from to --to (percent) and recomputes every method the profile offers at each step, collateral
+              revalued: equity, IM, MM, margin ratio, available balance; then the smallest move down and up at which equity falls
+              to MM, and what made it (docs/methodology.md §Margin cliff). Every asset moves together unless --asset names one;
+              --comove moves the others by their correlation to it (the profile's correlation aggregation); --vol-per-move k raises
+              vols by k x |move| (k = 0.5: a 20% move adds 10 vol points). --chart draws equity, IM and MM against the move.
+            """,
         "report" => """
             margin report <book.json | -> [--mode isolated|cross|portfolio|all] [--preset <name>] [--json] [--verbose]
               The book's margin under its profile (or a shipped preset, with the book's supplied figures filling its gaps),
@@ -145,8 +176,8 @@ public static class MarginCli
     private const int SpinnerAbove = 5_000;
 
     /// <summary>Runs <paramref name="work"/>; a large book on a terminal shows a spinner meanwhile, redirected output stays plain.</summary>
-    private static T Working<T>(IAnsiConsole console, Book book, string status, Func<T> work) =>
-        console.Profile.Capabilities.Interactive && book.Account.Positions.Length > SpinnerAbove
+    private static T Working<T>(IAnsiConsole console, Book book, string status, Func<T> work, bool always = false) =>
+        console.Profile.Capabilities.Interactive && (always || book.Account.Positions.Length > SpinnerAbove)
             ? console.Status().Start(status, _ => work())
             : work();
 

@@ -11,8 +11,8 @@ namespace MarginEngine.Cliff;
 /// <param name="MarginBalance">The shared pool's balance.</param>
 /// <param name="MarginRatio">Pool MM / pool balance (liquidation at 1); null when the balance is not positive.</param>
 /// <param name="AvailableBalance">max(0, pool balance - pool IM).</param>
-/// <param name="Headroom">The least of (pool balance - pool MM) and each own-margin position's (margin balance - MM), USD: liquidation at 0.</param>
-/// <param name="Binding">What that least headroom belongs to: "pool", or the instrument id of an own-margin position.</param>
+/// <param name="Headroom">Pool balance - pool MM, USD; under isolated margin the least of that and each position's margin balance - MM: liquidation at 0.</param>
+/// <param name="Binding">What that headroom belongs to: "pool", or (isolated margin) the instrument id of a position.</param>
 public sealed record CliffPoint(
     double Move,
     decimal Equity,

@@ -1,0 +1,97 @@
+using System.Buffers.Binary;
+using System.Text.Json;
+using MarginEngine.Cli;
+using Spectre.Console;
+
+namespace MarginEngine.Tests.Cli;
+
+public class CliffCommandTests
+{
+    private static readonly string DemoBook = Path.Combine(TestFiles.Repository, "docs", "examples", "default-book.json");
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 160;
+        var code = MarginCli.Run(args, console, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Json_IsolatedDistanceIsTheReportsClosedFormLiquidationPrice()
+    {
+        // The demo book's first isolated liquidation going down is ETHUSDT's: its closed-form liquidation price from
+        // `report` (rounded to the tick) over its mark, less one, is the move the sweep must find.
+        var (_, reportJson, _) = Run("report", DemoBook, "--mode", "isolated", "--json");
+        var line = JsonDocument.Parse(reportJson).RootElement.GetProperty("isolated").GetProperty("positions").EnumerateArray()
+            .Single(p => p.GetProperty("instrumentId").GetString() == "ETHUSDT");
+        var expected = line.GetProperty("liquidationPrice").GetDouble() / line.GetProperty("markPrice").GetDouble() - 1;
+
+        var (code, output, _) = Run("cliff", DemoBook, "--mode", "isolated", "--from", "-5%", "--to", "5%", "--step", "1%", "--json");
+
+        code.Should().Be(MarginCli.Ok);
+        var result = JsonDocument.Parse(output).RootElement.GetProperty("results")[0];
+        result.GetProperty("points").GetArrayLength().Should().Be(11);
+        var down = result.GetProperty("down");
+        down.GetProperty("binding").GetString().Should().Be("ETHUSDT");
+        down.GetProperty("move").GetDouble().Should().BeApproximately(expected, 1e-5);
+    }
+
+    [Fact]
+    public void Text_ShowsDistancesSweepAndChart()
+    {
+        var (code, output, _) = Run("cliff", "--mode", "cross", "--asset", "BTC", "--from", "-20%", "--to", "20%", "--step", "10%");
+        code.Should().Be(MarginCli.Ok);
+        output.Should().Contain("Liquidation distance").And.Contain("BTC alone").And.Contain("headroom").And.Contain("-20%").And.Contain("+20%");
+    }
+
+    [Theory]
+    [InlineData("png")]
+    [InlineData("svg")]
+    public void Chart_IsWrittenHeadless(string format)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cliff-{Guid.NewGuid():N}.{format}");
+        try
+        {
+            var (code, _, _) = Run("cliff", DemoBook, "--step", "5%", "--chart", path, "--json");
+            code.Should().Be(MarginCli.Ok);
+            var bytes = File.ReadAllBytes(path);
+            if (format == "png")
+            {
+                // PNG signature, then the IHDR chunk: width and height big-endian at bytes 16 and 20 (1,300 x 900 by default).
+                bytes.Take(4).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
+                (BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20))).Should().Be((1_300, 900));
+            }
+            else
+            {
+                var text = System.Text.Encoding.UTF8.GetString(bytes);
+                text.Should().Contain("<svg").And.Contain("width=\"1300\"");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("--step", "0", "cliff.step")]
+    [InlineData("--from", "-100%", "cliff.from")]
+    [InlineData("--comove", null, "--comove needs --asset")]
+    [InlineData("--chart", "cliff.gif", ".png or .svg")]
+    [InlineData("--step", "abc", "needs a number")]
+    public void BadOptions_ExitTwoNamingTheProblem(string option, string? value, string message)
+    {
+        var (code, _, error) = Run(value is null ? ["cliff", option] : ["cliff", option, value]);
+        code.Should().Be(MarginCli.BadInput);
+        error.Should().Contain(message);
+    }
+}
