@@ -19,6 +19,7 @@ namespace MarginEngine.Cliff;
 internal sealed class CliffEvaluator
 {
     private readonly MarketSnapshot _market;
+    private readonly MarketShift _shift;
     private readonly RiskProfile _profile;
     private readonly IReadOnlyCollection<string> _assets;
     private readonly CompiledBook? _book;
@@ -38,6 +39,7 @@ internal sealed class CliffEvaluator
         _profile = profile;
         Account = method == MarginMethod.Isolated ? AllocateIsolated(account, market, profile) : account;
         _assets = shock.Assets(Account, market);
+        _shift = new MarketShift(market, Account);
         if (method == MarginMethod.Portfolio && profile.Portfolio is not null)
         {
             _book = CompiledBook.Compile(Account, market, profile);
@@ -58,7 +60,7 @@ internal sealed class CliffEvaluator
         if (!(move > -1) || !double.IsFinite(move))
             throw new InvalidMarginInputException("cliff.move", $"must be finite and above -100% but was {Guard.Show(move)}");
         var (moves, volUp) = Shock.At(move, _assets);
-        return (move == 0 ? _market : MarketShift.Apply(_market, Account, moves, volUp), moves);
+        return (move == 0 ? _market : _shift.Apply(moves, volUp), moves);
     }
 
     /// <summary>The account's report at <paramref name="move"/>, and its headroom.</summary>

@@ -39,6 +39,18 @@ public static class MarginCliff
         return new CliffResult(method, profile.Name, shock.Description, points, Find(evaluator, -1, known, tolerance), Find(evaluator, +1, known, tolerance), tolerance);
     }
 
+    /// <summary>The sweep's points alone, without the liquidation search: the curve a chart or a limit check needs.</summary>
+    /// <exception cref="MissingRiskParameterException">The profile does not offer <paramref name="method"/>.</exception>
+    /// <exception cref="InvalidMarginInputException">A bad range, or a moved instrument valued from a clearing-house risk array.</exception>
+    public static ImmutableArray<CliffPoint> Points(Account account, MarketSnapshot market, RiskProfile profile, MarginMethod method, CliffShock shock,
+        CliffRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var moves = range.Moves();
+        var evaluator = new CliffEvaluator(account, market, profile, method, shock);
+        return [.. moves.Select(m => Point(m, evaluator.At(m)))];
+    }
+
     /// <summary>The liquidation distance alone, down and up.</summary>
     /// <exception cref="MissingRiskParameterException">The profile does not offer <paramref name="method"/>.</exception>
     /// <exception cref="InvalidMarginInputException">A bad tolerance, or a moved instrument valued from a clearing-house risk array.</exception>

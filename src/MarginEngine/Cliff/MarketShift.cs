@@ -12,65 +12,80 @@ namespace MarginEngine.Cliff;
 /// change at the moved forward (forward curves are basis rates, so forwards move with the index; fixed parts of
 /// forwards stay), keeping the gap between mark and model; vols up by the shock's points. Stablecoins never move.
 /// </summary>
-internal static class MarketShift
+internal sealed class MarketShift
 {
-    /// <param name="market">The snapshot.</param>
-    /// <param name="account">The account whose instruments' marks and vols move.</param>
+    private readonly MarketSnapshot _market;
+    private readonly Instrument[] _instruments;
+    private readonly Dictionary<string, double> _optionValues = new(StringComparer.Ordinal);
+
+    /// <summary>Prepares moves of <paramref name="market"/> for <paramref name="account"/>'s instruments (their marks and vols move).</summary>
+    public MarketShift(MarketSnapshot market, Account account)
+    {
+        _market = market;
+        _instruments = [.. account.Positions.Select(p => p.Instrument).Concat(account.Orders.Select(o => o.Instrument)).Distinct()];
+    }
+
+    /// <summary>The snapshot with the moves applied.</summary>
+    /// <exception cref="InvalidMarginInputException">A moved instrument is valued from a clearing house's risk array.</exception>
     /// <param name="moves">Move per asset id (0.1 = +10%), each above -1.</param>
     /// <param name="volUp">Vol points added per asset id to its options (0.05 = 5 points).</param>
-    /// <exception cref="InvalidMarginInputException">The account holds a moved instrument valued from a clearing house's risk array.</exception>
-    public static MarketSnapshot Apply(MarketSnapshot market, Account account, IReadOnlyDictionary<string, double> moves, IReadOnlyDictionary<string, double> volUp)
+    public MarketSnapshot Apply(IReadOnlyDictionary<string, double> moves, IReadOnlyDictionary<string, double> volUp)
     {
-        var index = market.IndexPrices.ToDictionary(StringComparer.Ordinal);
+        var index = _market.IndexPrices.ToDictionary(StringComparer.Ordinal);
         foreach (var (asset, move) in moves)
         {
             if (index.TryGetValue(asset, out var price))
                 index[asset] = price * (1 + move);
         }
 
-        var instruments = account.Positions.Select(p => p.Instrument).Concat(account.Orders.Select(o => o.Instrument)).Distinct().ToArray();
-        var vols = market.ImpliedVolatilities.ToDictionary(StringComparer.Ordinal);
-        foreach (var option in instruments.OfType<EuropeanOption>())
+        var vols = _market.ImpliedVolatilities.ToDictionary(StringComparer.Ordinal);
+        foreach (var option in _instruments.OfType<EuropeanOption>())
         {
             if (volUp.TryGetValue(option.Underlying.Id, out var up) && vols.TryGetValue(option.Id, out var vol))
                 vols[option.Id] = Raise(vol, up);
         }
 
-        var surfaces = market.VolatilitySurfaces.Values.Select(s => volUp.TryGetValue(s.Underlying, out var up) && up != 0 ? s.Raised(up) : s).ToArray();
-        var moved = Snapshot(market, index, market.MarkPrices, vols, surfaces);
-        var marks = market.MarkPrices.ToDictionary(StringComparer.Ordinal);
-        foreach (var instrument in instruments)
+        var surfaces = _market.VolatilitySurfaces.Values.Select(s => volUp.TryGetValue(s.Underlying, out var up) && up != 0 ? s.Raised(up) : s).ToArray();
+        // Forwards, discounting and vols at the moved prices, for the option marks: no marks needed in it.
+        var moved = Snapshot(index, new Dictionary<string, double>(), vols, surfaces);
+        var marks = _market.MarkPrices.ToDictionary(StringComparer.Ordinal);
+        foreach (var instrument in _instruments)
         {
-            if (!moves.TryGetValue(instrument.Underlying.Id, out var move) || !marks.TryGetValue(instrument.Id, out var mark))
+            if (!moves.TryGetValue(instrument.Underlying.Id, out var move) || move == 0 && !volUp.ContainsKey(instrument.Underlying.Id)
+                || !marks.TryGetValue(instrument.Id, out var mark))
                 continue;
-            if (market.RiskArrays.ContainsKey(instrument.Id))
+            if (_market.RiskArrays.ContainsKey(instrument.Id))
                 throw new InvalidMarginInputException($"riskArrays[{instrument.Id}]",
                     "a clearing house's risk array holds at its snapshot only: a price move needs the position repriced");
-            marks[instrument.Id] = instrument is EuropeanOption option ? OptionMark(option, mark, market, moved) : mark * (1 + move);
+            marks[instrument.Id] = instrument is EuropeanOption option ? OptionMark(option, mark, moved) : mark * (1 + move);
         }
 
-        return Snapshot(market, index, marks, vols, surfaces);
+        return Snapshot(index, marks, vols, surfaces);
     }
 
     /// <summary>A vol raised by <paramref name="points"/>, kept inside (0, the largest vol a snapshot takes].</summary>
     internal static double Raise(double vol, double points) => Math.Clamp(vol + points, 1e-4, Numerics.Limits.MaxVolatility);
 
-    private static MarketSnapshot Snapshot(MarketSnapshot market, IReadOnlyDictionary<string, double> index, IReadOnlyDictionary<string, double> marks,
+    private MarketSnapshot Snapshot(IReadOnlyDictionary<string, double> index, IReadOnlyDictionary<string, double> marks,
         IReadOnlyDictionary<string, double> vols, IEnumerable<VolatilitySurface> surfaces) =>
-        new(market.ValuationTime, index, marks, vols, surfaces, market.RiskArrays, market.Forwards, market.DiscountRates,
-            market.SettlementPrices.Select(p => (p.Key.Underlying, p.Key.Expiry, p.Value)), market.Confidences,
-            market.ForwardFixings.Select(f => (f.Key.Underlying, f.Key.Expiry, f.Value)));
+        new(_market.ValuationTime, index, marks, vols, surfaces, _market.RiskArrays, _market.Forwards, _market.DiscountRates,
+            _market.SettlementPrices.Select(p => (p.Key.Underlying, p.Key.Expiry, p.Value)), _market.Confidences,
+            _market.ForwardFixings.Select(f => (f.Key.Underlying, f.Key.Expiry, f.Value)));
 
-    /// <summary>The mark plus the option's model change (USD per coin, discounted) from one snapshot to the other, floored at 0.</summary>
-    private static double OptionMark(EuropeanOption option, double mark, MarketSnapshot before, MarketSnapshot after)
+    /// <summary>The mark plus the option's model change (USD per coin, discounted) from the snapshot to <paramref name="after"/>; 0 below the smallest price.</summary>
+    private double OptionMark(EuropeanOption option, double mark, MarketSnapshot after)
     {
-        if (option.Expiry <= before.ValuationTime)
+        if (option.Expiry <= _market.ValuationTime)
             return mark;
+        if (!_optionValues.TryGetValue(option.Id, out var before))
+            _optionValues[option.Id] = before = Value(option, _market);
         var underlying = option.Underlying.Id;
-        var change = Value(option, after) - Value(option, before);
-        return option.Settlement == Settlement.Inverse
-            ? Math.Max(0, (mark * before.GetIndexPrice(underlying) + change) / after.GetIndexPrice(underlying))
-            : Math.Max(0, mark + change / before.GetIndexPrice(option.SettlementAsset.Id));
+        var change = Value(option, after) - before;
+        var moved = option.Settlement == Settlement.Inverse
+            ? (mark * _market.GetIndexPrice(underlying) + change) / after.GetIndexPrice(underlying)
+            : mark + change / _market.GetIndexPrice(option.SettlementAsset.Id);
+        // Below the smallest price a snapshot takes, an option is worthless (a mark of 0 is allowed for options only).
+        return moved >= Numerics.Limits.MinPrice ? moved : 0;
     }
 
     private static double Value(EuropeanOption option, MarketSnapshot market)
