@@ -16,7 +16,7 @@ internal sealed class MarketShift
 {
     private readonly MarketSnapshot _market;
     private readonly Instrument[] _instruments;
-    private readonly Dictionary<string, double> _optionValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OptionTerms> _options = new(StringComparer.Ordinal);
 
     /// <summary>Prepares moves of <paramref name="market"/> for <paramref name="account"/>'s instruments (their marks and vols move).</summary>
     public MarketShift(MarketSnapshot market, Account account)
@@ -45,9 +45,8 @@ internal sealed class MarketShift
                 vols[option.Id] = Raise(vol, up);
         }
 
-        var surfaces = _market.VolatilitySurfaces.Values.Select(s => volUp.TryGetValue(s.Underlying, out var up) && up != 0 ? s.Raised(up) : s).ToArray();
-        // Forwards, discounting and vols at the moved prices, for the option marks: no marks needed in it.
-        var moved = Snapshot(index, new Dictionary<string, double>(), vols, surfaces);
+        var surfaces = _market.VolatilitySurfaces.Values.ToDictionary(s => s.Underlying,
+            s => volUp.TryGetValue(s.Underlying, out var up) && up != 0 ? s.Raised(up) : s, StringComparer.Ordinal);
         var marks = _market.MarkPrices.ToDictionary(StringComparer.Ordinal);
         foreach (var instrument in _instruments)
         {
@@ -57,42 +56,52 @@ internal sealed class MarketShift
             if (_market.RiskArrays.ContainsKey(instrument.Id))
                 throw new InvalidMarginInputException($"riskArrays[{instrument.Id}]",
                     "a clearing house's risk array holds at its snapshot only: a price move needs the position repriced");
-            marks[instrument.Id] = instrument is EuropeanOption option ? OptionMark(option, mark, moved) : mark * (1 + move);
+            marks[instrument.Id] = instrument is EuropeanOption option
+                ? OptionMark(option, mark, index[option.Underlying.Id], vols.GetValueOrDefault(option.Id, double.NaN), surfaces.GetValueOrDefault(option.Underlying.Id))
+                : mark * (1 + move);
         }
 
-        return Snapshot(index, marks, vols, surfaces);
+        return new(_market.ValuationTime, index, marks, vols, surfaces.Values, _market.RiskArrays, _market.Forwards, _market.DiscountRates,
+            _market.SettlementPrices.Select(p => (p.Key.Underlying, p.Key.Expiry, p.Value)), _market.Confidences,
+            _market.ForwardFixings.Select(f => (f.Key.Underlying, f.Key.Expiry, f.Value)));
     }
 
     /// <summary>A vol raised by <paramref name="points"/>, kept inside (0, the largest vol a snapshot takes].</summary>
     internal static double Raise(double vol, double points) => Math.Clamp(vol + points, 1e-4, Numerics.Limits.MaxVolatility);
 
-    private MarketSnapshot Snapshot(IReadOnlyDictionary<string, double> index, IReadOnlyDictionary<string, double> marks,
-        IReadOnlyDictionary<string, double> vols, IEnumerable<VolatilitySurface> surfaces) =>
-        new(_market.ValuationTime, index, marks, vols, surfaces, _market.RiskArrays, _market.Forwards, _market.DiscountRates,
-            _market.SettlementPrices.Select(p => (p.Key.Underlying, p.Key.Expiry, p.Value)), _market.Confidences,
-            _market.ForwardFixings.Select(f => (f.Key.Underlying, f.Key.Expiry, f.Value)));
-
-    /// <summary>The mark plus the option's model change (USD per coin, discounted) from the snapshot to <paramref name="after"/>; 0 below the smallest price.</summary>
-    private double OptionMark(EuropeanOption option, double mark, MarketSnapshot after)
+    /// <summary>
+    /// The mark plus the option's model change (USD per coin, discounted) from the snapshot to the moved index
+    /// <paramref name="index"/> and its vol (own, or the surface's at K / F'); 0 below the smallest price. Forward factor,
+    /// discount and time to expiry do not move and are kept per option.
+    /// </summary>
+    private double OptionMark(EuropeanOption option, double mark, double index, double ownVol, VolatilitySurface? surface)
     {
         if (option.Expiry <= _market.ValuationTime)
             return mark;
-        if (!_optionValues.TryGetValue(option.Id, out var before))
-            _optionValues[option.Id] = before = Value(option, _market);
+        if (!_options.TryGetValue(option.Id, out var terms))
+            _options[option.Id] = terms = Terms(option);
+        var forward = terms.ForwardFactor * index;
+        var vol = double.IsNaN(ownVol) ? surface!.Volatility(_market.ValuationTime, option.Expiry, (double)option.Strike / forward) : ownVol;
+        var change = terms.Discount * Black76.Price(option.Right, forward, (double)option.Strike, vol, terms.Years) - terms.Value;
         var underlying = option.Underlying.Id;
-        var change = Value(option, after) - before;
         var moved = option.Settlement == Settlement.Inverse
-            ? (mark * _market.GetIndexPrice(underlying) + change) / after.GetIndexPrice(underlying)
+            ? (mark * _market.GetIndexPrice(underlying) + change) / index
             : mark + change / _market.GetIndexPrice(option.SettlementAsset.Id);
         // Below the smallest price a snapshot takes, an option is worthless (a mark of 0 is allowed for options only).
         return moved >= Numerics.Limits.MinPrice ? moved : 0;
     }
 
-    private static double Value(EuropeanOption option, MarketSnapshot market)
+    private OptionTerms Terms(EuropeanOption option)
     {
         var underlying = option.Underlying.Id;
-        var forward = market.GetForward(underlying, option.Expiry);
-        return market.GetDiscountFactor(underlying, option.Expiry) * Black76.Price(option.Right, forward, (double)option.Strike,
-            market.GetOptionVolatility(option, forward), YearFraction.Between(market.ValuationTime, option.Expiry));
+        var index = _market.GetIndexPrice(underlying);
+        var forward = _market.GetForward(underlying, option.Expiry);
+        var discount = _market.GetDiscountFactor(underlying, option.Expiry);
+        var years = YearFraction.Between(_market.ValuationTime, option.Expiry);
+        var value = discount * Black76.Price(option.Right, forward, (double)option.Strike, _market.GetOptionVolatility(option, forward), years);
+        return new OptionTerms(forward / index, discount, years, value);
     }
+
+    /// <summary>An option's forward / index, discount factor, years to expiry and model value at the snapshot.</summary>
+    private readonly record struct OptionTerms(double ForwardFactor, double Discount, double Years, double Value);
 }
