@@ -1,3 +1,4 @@
+using MarginEngine.Attribution;
 using MarginEngine.Json;
 using MarginEngine.Modes;
 using MarginEngine.Portfolio;
@@ -13,6 +14,9 @@ namespace MarginEngine.Cli;
 internal sealed record BookReports(MarginReport? Isolated, MarginReport? Cross, PortfolioMarginResult? Portfolio, UnifiedMarginResult? Unified,
     IReadOnlyList<string> NotComputed)
 {
+    /// <summary>What each leg costs under each method computed (docs/methodology.md §What each leg costs).</summary>
+    public LegCosts Costs { get; init; } = new(null, null, null);
+
     public static BookReports Compute(Book book, Modes modes)
     {
         var (account, market, profile) = (book.Account, book.Market, book.Profile);
@@ -51,6 +55,14 @@ internal sealed record BookReports(MarginReport? Isolated, MarginReport? Cross, 
             Try(grid, "portfolio", () => PortfolioMarginCalculator.Calculate(account, market, profile)),
             Try(unified, "portfolio (uniMMR)", () => UnifiedMarginCalculator.Calculate(account, market, profile)),
             notes);
+        result = result with
+        {
+            Costs = new LegCosts(
+                result.Isolated is null ? null : MarginAttribution.Of(account, market, profile, MarginMethod.Isolated),
+                result.Cross is null ? null : MarginAttribution.Of(account, market, profile, MarginMethod.Cross),
+                result.Portfolio is not null ? MarginAttribution.Portfolio(account, market, profile)
+                    : result.Unified is not null ? MarginAttribution.Of(account, market, profile, MarginMethod.Portfolio) : null),
+        };
         return result.Summaries().Any()
             ? result
             : throw new Errors.MissingRiskParameterException(profile.Name, "figures for any method", account.Id, string.Join("; ", notes));
@@ -69,3 +81,6 @@ internal sealed record BookReports(MarginReport? Isolated, MarginReport? Cross, 
             yield return ("Portfolio (uniMMR)", Unified.Report);
     }
 }
+
+/// <summary>Each method's leg costs, null where the method was not computed.</summary>
+internal sealed record LegCosts(IReadOnlyList<LegCost>? Isolated, IReadOnlyList<LegCost>? Cross, IReadOnlyList<LegCost>? Portfolio);

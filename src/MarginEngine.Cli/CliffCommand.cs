@@ -50,7 +50,8 @@ internal sealed record CliffOptions(Modes Mode, string? Preset, CliffRange Range
             .ToDictionary(u => u, u => correlation.Matrix[lead][correlation.Underlyings.IndexOf(u)]), VolPerMove);
     }
 
-    private static string ChartPath(string path) =>
+    /// <summary>A .png or .svg path for --chart.</summary>
+    public static string ChartPath(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".png" or ".svg" ? path : throw new UsageException($"--chart writes a .png or .svg file, not '{path}'");
 
     /// <summary>"-50%", "1%" or "-50" (percent either way).</summary>

@@ -13,7 +13,7 @@ internal static class JsonDocuments
     /// <summary><c>margin report --json</c>: what was computed, with the profile and snapshot it was computed on.</summary>
     public sealed record ReportDocument(int SchemaVersion, string Account, string Profile, string? ProfileAsOf, Instant ValuationTime,
         IReadOnlyList<string> UserSupplied, MarginReport? Isolated, MarginReport? Cross, PortfolioMarginResult? Portfolio, UnifiedMarginResult? Unified,
-        IReadOnlyList<string> NotComputed);
+        LegCosts LegCosts, IReadOnlyList<string> NotComputed);
 
     /// <summary><c>margin compare --json</c>: one row per profile and method.</summary>
     public sealed record ComparisonDocument(int SchemaVersion, string Account, Instant ValuationTime, IReadOnlyList<Comparison.Row> Rows);
@@ -27,7 +27,7 @@ internal static class JsonDocuments
     public static ReportDocument Report(Book book, BookReports reports) => new(
         SchemaVersion, book.Account.Id, book.Profile.Name, book.Profile.Provenance.AsOf, book.Market.ValuationTime,
         [.. reports.Summaries().SelectMany(s => book.Profile.SuppliedFiguresFor(book.Account, s.Report.Method)).Distinct()],
-        reports.Isolated, reports.Cross, reports.Portfolio, reports.Unified, reports.NotComputed);
+        reports.Isolated, reports.Cross, reports.Portfolio, reports.Unified, reports.Costs, reports.NotComputed);
 
     public static ComparisonDocument Comparison(Book book, IReadOnlyList<Comparison.Row> rows) =>
         new(SchemaVersion, book.Account.Id, book.Market.ValuationTime, rows);

@@ -25,6 +25,7 @@ public static class MarginCli
               --preset <name>                      use a shipped preset instead of the book's profile
               --json                               print JSON instead of tables
               --summary                            the account totals only (no per-line tables)
+              --chart <file.png|.svg>              portfolio margin: each unit's risk matrix and what each leg costs, as a picture
           margin compare [<book.json>] [--json]    the book (default: the demo book) under every preset and the methods each offers
           margin cliff [<book.json | ->] [options]  the margin cliff: every method swept over price moves, liquidation distances
               --from -50% --to 50% --step 1%       the moves; --asset <id> [--comove] one asset (and its correlates); --vol-per-move <k>
@@ -66,7 +67,7 @@ public static class MarginCli
                 case ["report", var path, .. var options]:
                     var report = Options.Parse(options, allowModeAndPreset: true);
                     var book = Load(path, report.Preset, stdin);
-                    return Report(book, report.Mode, report.Json, console, report.Summary);
+                    return Report(book, report.Mode, report.Json, console, report.Summary, report.Chart);
                 case ["compare", .. var rest]:
                     var bookPath = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0] : null;
                     var compare = Options.Parse(bookPath is null ? rest : rest[1..], allowModeAndPreset: false);
@@ -162,9 +163,16 @@ public static class MarginCli
             ? RiskProfilePresets.Get(name)
             : throw new UsageException($"unknown preset '{name}' (known: {string.Join(", ", RiskProfilePresets.Names)})");
 
-    private static int Report(Book book, Modes modes, bool json, IAnsiConsole console, bool summary = false)
+    private static int Report(Book book, Modes modes, bool json, IAnsiConsole console, bool summary = false, string? chart = null)
     {
         var computed = Working(console, book, $"Margining {book.Account.Positions.Length:N0} positions...", () => BookReports.Compute(book, modes));
+        if (chart is not null)
+        {
+            if (computed.Portfolio is null)
+                throw new UsageException("report --chart draws the portfolio risk matrix and leg costs: it needs portfolio margin (a profile with a scenario grid)");
+            Charts.PortfolioChart.Save(computed.Portfolio, computed.Costs.Portfolio ?? [], chart);
+        }
+
         if (json)
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Report(book, computed), ReportJson.SerializerOptions));
         else

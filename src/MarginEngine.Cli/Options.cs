@@ -14,7 +14,7 @@ internal enum Modes
 internal sealed class UsageException(string message) : Exception(message);
 
 /// <summary>Parsed options of <c>report</c> and <c>compare</c>.</summary>
-internal sealed record Options(Modes Mode, string? Preset, bool Json, bool Summary = false)
+internal sealed record Options(Modes Mode, string? Preset, bool Json, bool Summary = false, string? Chart = null)
 {
     public static Options Parse(string[] args, bool allowModeAndPreset)
     {
@@ -34,6 +34,9 @@ internal sealed record Options(Modes Mode, string? Preset, bool Json, bool Summa
                     break;
                 case "--preset" when allowModeAndPreset && i + 1 < args.Length:
                     result = result with { Preset = args[++i] };
+                    break;
+                case "--chart" when allowModeAndPreset && i + 1 < args.Length:
+                    result = result with { Chart = CliffOptions.ChartPath(args[++i]) };
                     break;
                 default:
                     throw new UsageException($"unknown option '{args[i]}'");

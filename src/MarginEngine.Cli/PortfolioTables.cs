@@ -8,14 +8,14 @@ namespace MarginEngine.Cli;
 /// <summary>Renders a portfolio result: per risk unit, the coloured risk matrix, the far scenarios, add-ons and each leg's cost.</summary>
 internal static class PortfolioTables
 {
-    public static void Render(PortfolioMarginResult result, IAnsiConsole console)
+    public static void Render(PortfolioMarginResult result, IReadOnlyList<Attribution.LegCost> costs, IAnsiConsole console)
     {
         foreach (var unit in result.Units)
-            RenderUnit(unit, console);
+            RenderUnit(unit, costs.Where(c => c.Underlying == unit.Underlying).ToDictionary(c => c.Id), console);
         console.MarkupLine($"[bold]Portfolio:[/] Σ unit risk-matrix margin {Amount(result.RiskMatrixMarginUsd)} USD, cross-unit offset ({result.Aggregation}) {Amount(result.CrossUnitOffsetUsd)} USD.");
     }
 
-    private static void RenderUnit(RiskUnitMargin unit, IAnsiConsole console)
+    private static void RenderUnit(RiskUnitMargin unit, IReadOnlyDictionary<string, Attribution.LegCost> costs, IAnsiConsole console)
     {
         var currency = unit.Currency == Portfolio.UnitCurrency.Usd ? "USD" : unit.Underlying;
         console.Write(new Rule($"[bold]{unit.Underlying}[/] risk unit · index {Amount(unit.IndexPrice)} · amounts in {currency}").LeftJustified());
@@ -49,9 +49,20 @@ internal static class PortfolioTables
         summary.AddRow("net delta (coins)", unit.NetDelta.ToString("0.####"));
         ReportTables.RightAlign(summary, 1);
 
-        var legs = new Table().Title("P&L of each leg in the worst scenario").AddColumns("leg", currency);
-        foreach (var c in unit.Contributions)
-            legs.AddRow(Markup.Escape(c.Id), c.PnL < 0 ? $"[red]{Amount(c.PnL)}[/]" : $"[green]{Amount(c.PnL)}[/]");
+        var legs = new Table().Title("What each leg costs (USD; IM shares sum to the unit's IM)")
+            .AddColumns($"leg", $"worst-scenario P&L ({currency})", "worst-loss share", "add-on share", "IM share", "marginal IM");
+        foreach (var c in unit.Contributions.Take(ReportTables.ShortListLength))
+        {
+            var cost = costs.GetValueOrDefault(c.Id);
+            legs.AddRow(Markup.Escape(c.Id), c.PnL < 0 ? $"[red]{Amount(c.PnL)}[/]" : $"[green]{Amount(c.PnL)}[/]",
+                cost is null ? "" : Amount(cost.WorstScenarioShare), cost is null ? "" : Amount(cost.AddOnShare),
+                cost is null ? "" : $"[yellow]{Amount(cost.InitialMargin)}[/]", cost?.MarginalInitialMargin is { } m ? Amount(m) : "-");
+        }
+
+        if (unit.Contributions.Length > ReportTables.ShortListLength)
+            legs.AddRow($"[grey]... {unit.Contributions.Length - ReportTables.ShortListLength:N0} more (every leg in --json)[/]", "", "", "", "", "");
+        if (costs.GetValueOrDefault($"orders:{unit.Underlying}") is { } orders)
+            legs.AddRow("resting orders", "", "", "", $"[yellow]{Amount(orders.InitialMargin)}[/]", "-");
         ReportTables.RightAlign(legs, 1);
 
         console.Write(new Columns(grid, summary));

@@ -34,7 +34,7 @@ internal static class ReportTables
         Positions(book, reports, console);
         Orders(reports.Cross ?? first, console);
         if (reports.Portfolio is { } portfolio)
-            PortfolioTables.Render(portfolio, console);
+            PortfolioTables.Render(portfolio, reports.Costs.Portfolio ?? [], console);
         if (reports.Unified is { } unified)
             Unified(unified, console);
         console.MarkupLine("[grey]Isolated: each perpetual and future alone with its IM (or allocated margin); cross: one pool; portfolio: scenario grid per underlying. Requirements rounded up, values down (docs/numerics.md).[/]");

@@ -94,4 +94,13 @@ public class CliffCommandTests
         code.Should().Be(MarginCli.BadInput);
         error.Should().Contain(message);
     }
+
+    [Fact]
+    public void ReportChart_WithoutPortfolioMargin_ExitsTwo()
+    {
+        var (code, _, error) = Run("report", Path.Combine(TestFiles.Repository, "docs", "examples", "binance-preset-book.json"), "--mode", "cross",
+            "--chart", Path.Combine(Path.GetTempPath(), "never.png"));
+        code.Should().Be(MarginCli.BadInput);
+        error.Should().Contain("needs portfolio margin");
+    }
 }
