@@ -47,6 +47,10 @@ public abstract record Instrument
     /// <exception cref="InvalidMarginInputException">Not positive.</exception>
     public decimal? TickSize { get; init => field = value is { } tick ? Guard.Positive(tick, $"instruments[{Id}].tickSize") : null; }
 
+    /// <summary>Quantity increment (contracts, coins for spot), or null: a liquidation plan reduces positions in whole lots of it.</summary>
+    /// <exception cref="InvalidMarginInputException">Not positive.</exception>
+    public decimal? LotSize { get; init => field = value is { } lot ? Guard.Positive(lot, $"instruments[{Id}].lotSize") : null; }
+
     /// <inheritdoc />
     public override string ToString() => Id;
 }

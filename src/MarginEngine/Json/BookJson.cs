@@ -58,7 +58,7 @@ public static class BookJson
 
     private static Instrument ReadInstrument(JsonCursor i, Dictionary<string, Asset> assets)
     {
-        i.Only("id", "kind", "underlying", "settlementAsset", "settlement", "contractSize", "tickSize", "expiry", "right", "strike");
+        i.Only("id", "kind", "underlying", "settlementAsset", "settlement", "contractSize", "tickSize", "lotSize", "expiry", "right", "strike");
         var id = i.Required("id").String();
         var kind = i.Required("kind").String();
         var underlying = Lookup(i.Required("underlying"), assets, "asset");
@@ -66,6 +66,7 @@ public static class BookJson
         var settlement = i.Optional("settlement")?.Enum<Settlement>() ?? Settlement.Linear;
         var size = i.Optional("contractSize")?.Decimal() ?? 1m;
         var tick = i.Optional("tickSize")?.Decimal();
+        var lot = i.Optional("lotSize")?.Decimal();
         var instrument = kind switch
         {
             "spot" => i.Build(() => (Instrument)new Spot(id, underlying, settlementAsset)),
@@ -75,7 +76,7 @@ public static class BookJson
                 i.Required("right").Enum<OptionRight>(), i.Required("strike").Decimal(), i.Required("expiry").Instant(), size)),
             _ => throw i.Required("kind").Fail($"must be one of spot, perpetual, future, option but was '{kind}'"),
         };
-        return tick is null ? instrument : i.Build(() => instrument with { TickSize = tick });
+        return tick is null && lot is null ? instrument : i.Build(() => instrument with { TickSize = tick, LotSize = lot });
     }
 
     private static MarketSnapshot ReadMarket(JsonCursor m, IReadOnlyDictionary<string, Instrument> instruments)
@@ -279,6 +280,8 @@ public static class BookJson
             w.WriteNumber("contractSize", instrument.ContractSize);
         if (instrument.TickSize is { } tick)
             w.WriteNumber("tickSize", tick);
+        if (instrument.LotSize is { } lot)
+            w.WriteNumber("lotSize", lot);
         switch (instrument)
         {
             case Future f:
