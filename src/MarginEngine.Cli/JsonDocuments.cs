@@ -24,6 +24,18 @@ internal static class JsonDocuments
     public static CliffDocument Cliff(Book book, IReadOnlyList<Cliff.CliffResult> results) =>
         new(SchemaVersion, book.Account.Id, book.Profile.Name, book.Market.ValuationTime, results);
 
+    /// <summary><c>margin liquidate --json</c>: one plan per method.</summary>
+    public sealed record LiquidationDocument(int SchemaVersion, string Account, string Profile, Instant ValuationTime, IReadOnlyList<Liquidation.LiquidationPlan> Plans);
+
+    /// <summary><c>margin adl --json</c>: every ranked position.</summary>
+    public sealed record AdlDocument(int SchemaVersion, string Profile, Instant ValuationTime, int Accounts, IReadOnlyList<Liquidation.AdlRank> Ranks);
+
+    public static LiquidationDocument Liquidation(Book book, IReadOnlyList<Liquidation.LiquidationPlan> plans) =>
+        new(SchemaVersion, book.Account.Id, book.Profile.Name, book.Market.ValuationTime, plans);
+
+    public static AdlDocument Adl(IReadOnlyList<Book> population, IReadOnlyList<Liquidation.AdlRank> ranks) =>
+        new(SchemaVersion, population[0].Profile.Name, population[0].Market.ValuationTime, population.Count, ranks);
+
     public static ReportDocument Report(Book book, BookReports reports) => new(
         SchemaVersion, book.Account.Id, book.Profile.Name, book.Profile.Provenance.AsOf, book.Market.ValuationTime,
         [.. reports.Summaries().SelectMany(s => book.Profile.SuppliedFiguresFor(book.Account, s.Report.Method)).Distinct()],

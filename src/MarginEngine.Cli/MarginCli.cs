@@ -30,6 +30,8 @@ public static class MarginCli
           margin cliff [<book.json | ->] [options]  the margin cliff: every method swept over price moves, liquidation distances
               --from -50% --to 50% --step 1%       the moves; --asset <id> [--comove] one asset (and its correlates); --vol-per-move <k>
               --chart <file.png|.svg>              a picture of the sweep; --json, --mode, --preset as for report
+          margin liquidate [<book.json | ->]       the liquidation plan of an account at or past maintenance (--target 0.9, --json)
+          margin adl <accounts.json | ->           the ADL ranking of many accounts, longs and shorts apart (--json)
           margin presets                           the shipped presets and what each holds for the majors (docs/presets.md)
           margin --version                         the version
           margin <command> --help                  that command's help
@@ -91,6 +93,27 @@ public static class MarginCli
                     else
                         CliffCommand.Render(cliffBook, cliffs, console);
                     return Ok;
+                case ["liquidate", .. var rest]:
+                    var (liquidated, liquidateArgs) = BookAndOptions(rest, stdin);
+                    var (liquidateOptions, target) = LiquidateOptions(liquidateArgs);
+                    if (liquidateOptions.Preset is { } liquidatePreset)
+                        liquidated = liquidated.Under(PresetNamed(liquidatePreset));
+                    var plans = LiquidationCommands.Plans(liquidated, liquidateOptions.Mode, target);
+                    if (liquidateOptions.Json)
+                        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Liquidation(liquidated, plans), ReportJson.SerializerOptions));
+                    else
+                        LiquidationCommands.RenderPlans(liquidated, plans, console);
+                    return Ok;
+                case ["adl", var accountsPath, .. var rest]:
+                    var adlOptions = Options.Parse(rest, allowModeAndPreset: false);
+                    var population = LoadMany(accountsPath, stdin);
+                    var ranks = Working(console, population[0], $"Ranking {population.Count:N0} accounts...",
+                        () => Liquidation.AdlRanking.Rank(population.Select(b => b.Account), population[0].Market, population[0].Profile), always: population.Count > 1_000);
+                    if (adlOptions.Json)
+                        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Adl(population, ranks), ReportJson.SerializerOptions));
+                    else
+                        LiquidationCommands.RenderAdl(ranks, console);
+                    return Ok;
                 default:
                     throw new UsageException($"unrecognised arguments: {string.Join(' ', args)}");
             }
@@ -124,6 +147,33 @@ public static class MarginCli
         return preset is null ? book : book.Under(PresetNamed(preset));
     }
 
+    /// <summary>Options of <c>liquidate</c>: those of <c>report</c> and <c>--target</c> (the margin ratio to reduce to).</summary>
+    private static (Options Options, decimal Target) LiquidateOptions(string[] args)
+    {
+        var target = Liquidation.LiquidationPlanner.DefaultTargetRatio;
+        var at = Array.IndexOf(args, "--target");
+        if (at >= 0)
+        {
+            if (at + 1 >= args.Length || !decimal.TryParse(args[at + 1].TrimEnd('%'), System.Globalization.NumberStyles.Number,
+                    System.Globalization.CultureInfo.InvariantCulture, out target))
+                throw new UsageException("--target needs a margin ratio, e.g. 0.9 or 90%");
+            if (args[at + 1].EndsWith('%'))
+                target /= 100m;
+            args = [.. args[..at], .. args[(at + 2)..]];
+        }
+
+        return (Options.Parse(args, allowModeAndPreset: true), target);
+    }
+
+    /// <summary>Reads many accounts against one market and profile (a book with an <c>accounts</c> array).</summary>
+    private static IReadOnlyList<Book> LoadMany(string path, TextReader stdin)
+    {
+        if (path != "-" && !File.Exists(path))
+            throw new FileNotFoundException($"{path}: file not found");
+        var books = path == "-" ? BookJson.ReadMany(stdin.ReadToEnd(), "standard input") : BookJson.ReadMany(File.ReadAllText(path), Path.GetFileName(path));
+        return books.Count > 0 ? books : throw new UsageException($"{path}: no accounts to rank");
+    }
+
     /// <summary>A command's book (the embedded demo book when the first argument is an option or absent) and its options.</summary>
     private static (Book Book, string[] Options) BookAndOptions(string[] rest, TextReader stdin) =>
         rest.Length > 0 && (rest[0] == "-" || !rest[0].StartsWith("--", StringComparison.Ordinal))
@@ -132,6 +182,18 @@ public static class MarginCli
 
     private static string CommandHelp(string command) => command switch
     {
+        "liquidate" => """
+            margin liquidate [<book.json | ->] [--mode isolated|cross|portfolio|all] [--preset <name>] [--target 0.9] [--json]
+              The venues' liquidation ladder for the book's account under each method (docs/methodology.md §Liquidation plan):
+              cancel orders, repay borrows from collateral, reduce positions by margin relief per USD of notional in lots until
+              the pool's margin ratio is under --target; own-margin positions step down their brackets, then are taken over at
+              bankruptcy. Each step with the account's figures after it.
+            """,
+        "adl" => """
+            margin adl <accounts.json | -> [--json]
+              The auto-deleveraging queue across many accounts (a book with an "accounts" array): per instrument and side, every
+              perpetual and future position by PnL% x effective leverage, with its quantile and five-light indicator.
+            """,
         "cliff" => """
             margin cliff [<book.json | ->] [--mode isolated|cross|portfolio|all] [--preset <name>] [--from -50%] [--to 50%] [--step 1%]
                          [--asset <id> [--comove]] [--vol-per-move <k>] [--chart cliff.png|cliff.svg] [--json]

@@ -17,8 +17,25 @@ public static class BookJson
     /// <exception cref="Errors.ConfigurationException">Malformed JSON, a missing, unknown, duplicate or invalid field, named by JSON path.</exception>
     public static Book Read(string json, string source = "book")
     {
+        var (accounts, market, profile, supplied) = ReadBooks(json, source, many: false);
+        return new Book(accounts[0], market, profile, supplied);
+    }
+
+    /// <summary>
+    /// Reads many accounts against one market and profile: a book whose <c>accounts</c> array replaces <c>account</c>
+    /// (what ADL ranking and sweeps read).
+    /// </summary>
+    /// <exception cref="Errors.ConfigurationException">Malformed JSON, a missing, unknown, duplicate or invalid field, named by JSON path.</exception>
+    public static IReadOnlyList<Book> ReadMany(string json, string source = "accounts")
+    {
+        var (accounts, market, profile, supplied) = ReadBooks(json, source, many: true);
+        return [.. accounts.Select(a => new Book(a, market, profile, supplied))];
+    }
+
+    private static (List<Account> Accounts, MarketSnapshot Market, Profiles.RiskProfile Profile, Profiles.ProfileSupplement? Supplied) ReadBooks(string json, string source, bool many)
+    {
         using var document = JsonText.Parse(json, source);
-        var root = new JsonCursor(document.RootElement, "$", source).Only("assets", "instruments", "market", "account", "profile", "supplied");
+        var root = new JsonCursor(document.RootElement, "$", source).Only("assets", "instruments", "market", many ? "accounts" : "account", "profile", "supplied");
 
         var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
         foreach (var a in root.Required("assets").Items())
@@ -39,13 +56,22 @@ public static class BookJson
         }
 
         var market = ReadMarket(root.Required("market"), instruments);
-        var account = ReadAccount(root.Required("account"), assets, instruments);
+        var accounts = many
+            ? root.Required("accounts").Items().Select(a => ReadAccount(a, assets, instruments)).ToList()
+            : [ReadAccount(root.Required("account"), assets, instruments)];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (account, i) in accounts.Select((a, i) => (a, i)))
+        {
+            if (!seen.Add(account.Id))
+                throw new Errors.ConfigurationException(source, $"$.accounts[{i}].id", $"account '{account.Id}' is given twice");
+        }
+
         var profileJson = root.Required("profile");
         var profile = profileJson.IsString
             ? Preset(profileJson)
             : RiskProfileJson.Read(profileJson);
         var supplied = root.Optional("supplied") is { } s ? RiskProfileJson.ReadSupplement(s, "book") : null;
-        return new Book(account, market, profile.WithSupplement(supplied), supplied);
+        return (accounts, market, profile.WithSupplement(supplied), supplied);
     }
 
     private static Profiles.RiskProfile Preset(JsonCursor name)

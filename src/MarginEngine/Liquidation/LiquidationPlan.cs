@@ -27,7 +27,7 @@ public enum LiquidationAction
 /// <param name="Number">1-based.</param>
 /// <param name="Action">What it does.</param>
 /// <param name="Target">The instrument, order set or asset it acts on.</param>
-/// <param name="Quantity">Contracts (coins for a borrow) it closes or repays; signed as the position.</param>
+/// <param name="Quantity">Contracts it closes (signed as the position), coins it repays, or orders it cancels.</param>
 /// <param name="Price">The price it trades at (mark, bankruptcy price, or the repaid asset's index), or null.</param>
 /// <param name="Detail">Why this step: the relief it was chosen for.</param>
 /// <param name="Equity">Equity after it.</param>

@@ -55,10 +55,10 @@ public static class LiquidationPlanner
                 return new LiquidationPlan(method, target, before, before, "healthy", [], account);
             if (PoolBreached(report))
             {
-                if (account.Orders.Length > 0)
+                if (account.Orders.Length is var orders and > 0)
                 {
                     account = new Account(account.Id, account.Mode, account.Balances, account.Positions, [], account.Reserves);
-                    report = Record(LiquidationAction.CancelOrders, "resting orders", account.Orders.Length, null, $"{report.Orders.Length} orders cancelled", account);
+                    report = Record(LiquidationAction.CancelOrders, "resting orders", orders, null, $"{orders} resting order(s) cancelled", account);
                 }
 
                 foreach (var borrow in account.Balances.Where(b => b.Quantity < 0m).ToArray())

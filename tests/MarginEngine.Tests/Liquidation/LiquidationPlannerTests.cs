@@ -30,7 +30,7 @@ public class LiquidationPlannerTests
         var plan = LiquidationPlanner.Plan(account, Market(("BTCUSDT", 49_180)), Profile(), MarginMethod.Cross);
 
         plan.Status.Should().Be("restored");
-        plan.Steps.Select(s => s.Action).Should().Equal(LiquidationAction.CancelOrders, LiquidationAction.ReducePosition);
+        plan.Steps.Select(s => (s.Action, s.Quantity)).Should().Equal((LiquidationAction.CancelOrders, 1m), (LiquidationAction.ReducePosition, 0.177m));
         var reduce = plan.Steps[1];
         (reduce.Target, reduce.Quantity, reduce.Price).Should().Be(("BTCUSDT", 0.177m, 49_180m));
         reduce.MarginBalance.Should().Be(180m);
