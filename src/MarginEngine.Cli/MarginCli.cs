@@ -30,8 +30,8 @@ public static class MarginCli
           margin cliff [<book.json | ->] [options]  the margin cliff: every method swept over price moves, liquidation distances
               --from -50% --to 50% --step 1%       the moves; --asset <id> [--comove] one asset (and its correlates); --vol-per-move <k>
               --chart <file.png|.svg>              a picture of the sweep; --json, --mode, --preset as for report
-          margin liquidate [<book.json | ->]       the liquidation plan of an account at or past maintenance (--target 0.9, --json)
-          margin adl <accounts.json | ->           the ADL ranking of many accounts, longs and shorts apart (--json)
+          margin liquidate [<book.json | ->]       the liquidation plan of an account at or past maintenance (--target 0.9, --chart, --json)
+          margin adl <accounts.json | ->           the ADL ranking of many accounts, longs and shorts apart (--chart, --json)
           margin presets                           the shipped presets and what each holds for the majors (docs/presets.md)
           margin --version                         the version
           margin <command> --help                  that command's help
@@ -99,16 +99,22 @@ public static class MarginCli
                     if (liquidateOptions.Preset is { } liquidatePreset)
                         liquidated = liquidated.Under(PresetNamed(liquidatePreset));
                     var plans = LiquidationCommands.Plans(liquidated, liquidateOptions.Mode, target);
+                    if (liquidateOptions.Chart is { } planChart)
+                        Charts.LiquidationChart.Save(plans, planChart);
                     if (liquidateOptions.Json)
                         console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Liquidation(liquidated, plans), ReportJson.SerializerOptions));
                     else
                         LiquidationCommands.RenderPlans(liquidated, plans, console);
                     return Ok;
                 case ["adl", var accountsPath, .. var rest]:
-                    var adlOptions = Options.Parse(rest, allowModeAndPreset: false);
+                    var adlOptions = Options.Parse(rest, allowModeAndPreset: true);
+                    if (adlOptions.Mode != Modes.All || adlOptions.Preset is not null || adlOptions.Summary)
+                        throw new UsageException("adl takes --json and --chart only");
                     var population = LoadMany(accountsPath, stdin);
                     var ranks = Working(console, population[0], $"Ranking {population.Count:N0} accounts...",
                         () => Liquidation.AdlRanking.Rank(population.Select(b => b.Account), population[0].Market, population[0].Profile), always: population.Count > 1_000);
+                    if (adlOptions.Chart is { } adlChart)
+                        Charts.AdlChart.Save(ranks, adlChart);
                     if (adlOptions.Json)
                         console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Adl(population, ranks), ReportJson.SerializerOptions));
                     else
@@ -183,14 +189,14 @@ public static class MarginCli
     private static string CommandHelp(string command) => command switch
     {
         "liquidate" => """
-            margin liquidate [<book.json | ->] [--mode isolated|cross|portfolio|all] [--preset <name>] [--target 0.9] [--json]
+            margin liquidate [<book.json | ->] [--mode isolated|cross|portfolio|all] [--preset <name>] [--target 0.9] [--chart f.png|.svg] [--json]
               The venues' liquidation ladder for the book's account under each method (docs/methodology.md §Liquidation plan):
               cancel orders, repay borrows from collateral, reduce positions by margin relief per USD of notional in lots until
               the pool's margin ratio is under --target; own-margin positions step down their brackets, then are taken over at
               bankruptcy. Each step with the account's figures after it.
             """,
         "adl" => """
-            margin adl <accounts.json | -> [--json]
+            margin adl <accounts.json | -> [--chart f.png|.svg] [--json]
               The auto-deleveraging queue across many accounts (a book with an "accounts" array): per instrument and side, every
               perpetual and future position by PnL% x effective leverage, with its quantile and five-light indicator.
             """,

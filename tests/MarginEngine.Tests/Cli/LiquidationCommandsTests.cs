@@ -73,4 +73,22 @@ public class LiquidationCommandsTests
         code.Should().Be(MarginCli.BadInput);
         error.Should().Contain("accounts");
     }
+
+    [Theory]
+    [InlineData("liquidate", "liquidation-book.json")]
+    [InlineData("adl", "adl-accounts.json")]
+    public void Chart_IsWrittenHeadless(string command, string example)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{command}-{Guid.NewGuid():N}.png");
+        try
+        {
+            var (code, _, _) = Run(command, Example(example), "--chart", path, "--json");
+            code.Should().Be(MarginCli.Ok);
+            File.ReadAllBytes(path).Take(4).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
