@@ -61,9 +61,7 @@ internal sealed class MarketShift
                 : mark * (1 + move);
         }
 
-        return new(_market.ValuationTime, index, marks, vols, surfaces.Values, _market.RiskArrays, _market.Forwards, _market.DiscountRates,
-            _market.SettlementPrices.Select(p => (p.Key.Underlying, p.Key.Expiry, p.Value)), _market.Confidences,
-            _market.ForwardFixings.Select(f => (f.Key.Underlying, f.Key.Expiry, f.Value)));
+        return new MarketSnapshot(_market, index, marks, vols, surfaces);
     }
 
     /// <summary>A vol raised by <paramref name="points"/>, kept inside (0, the largest vol a snapshot takes].</summary>
@@ -82,7 +80,7 @@ internal sealed class MarketShift
             _options[option.Id] = terms = Terms(option);
         var forward = terms.ForwardFactor * index;
         var vol = double.IsNaN(ownVol) ? surface!.Volatility(_market.ValuationTime, option.Expiry, (double)option.Strike / forward) : ownVol;
-        var change = terms.Discount * Black76.Price(option.Right, forward, (double)option.Strike, vol, terms.Years) - terms.Value;
+        var change = terms.Discount * Value(option, forward, vol, terms.Years) - terms.Value;
         var underlying = option.Underlying.Id;
         var moved = option.Settlement == Settlement.Inverse
             ? (mark * _market.GetIndexPrice(underlying) + change) / index
@@ -98,8 +96,18 @@ internal sealed class MarketShift
         var forward = _market.GetForward(underlying, option.Expiry);
         var discount = _market.GetDiscountFactor(underlying, option.Expiry);
         var years = YearFraction.Between(_market.ValuationTime, option.Expiry);
-        var value = discount * Black76.Price(option.Right, forward, (double)option.Strike, _market.GetOptionVolatility(option, forward), years);
+        var value = discount * Value(option, forward, _market.GetOptionVolatility(option, forward), years);
         return new OptionTerms(forward / index, discount, years, value);
+    }
+
+    /// <summary>Undiscounted Black-76 with the scenario kernel's arithmetic (within 1e-13 of MathNet's; docs/numerics.md §Kernels), intrinsic at zero vol.</summary>
+    private static double Value(EuropeanOption option, double forward, double vol, double years)
+    {
+        var strike = (double)option.Strike;
+        var stdDev = vol * Math.Sqrt(years);
+        return stdDev < 1e-12
+            ? Black76.Intrinsic(option.Right, forward, strike)
+            : Kernels.OptionKernel.Value(Math.Log(forward / strike), 0, forward, strike, stdDev, 1 / stdDev, option.Right == OptionRight.Call ? 1 : -1);
     }
 
     /// <summary>An option's forward / index, discount factor, years to expiry and model value at the snapshot.</summary>

@@ -13,12 +13,12 @@ namespace MarginEngine.MarketData;
 /// </summary>
 public sealed class MarketSnapshot
 {
-    private readonly FrozenDictionary<string, double> _indexPrices;
-    private readonly FrozenDictionary<string, double> _markPrices;
-    private readonly FrozenDictionary<string, double> _impliedVolatilities;
-    private readonly FrozenDictionary<string, VolatilitySurface> _surfaces;
-    private readonly FrozenDictionary<string, decimal> _indexDecimals;
-    private readonly FrozenDictionary<string, decimal> _markDecimals;
+    private readonly IReadOnlyDictionary<string, double> _indexPrices;
+    private readonly IReadOnlyDictionary<string, double> _markPrices;
+    private readonly IReadOnlyDictionary<string, double> _impliedVolatilities;
+    private readonly IReadOnlyDictionary<string, VolatilitySurface> _surfaces;
+    private readonly IReadOnlyDictionary<string, decimal> _indexDecimals;
+    private readonly IReadOnlyDictionary<string, decimal> _markDecimals;
     private readonly FrozenDictionary<string, RiskArray> _riskArrays;
     private readonly FrozenDictionary<string, RateCurve> _forwards;
     private readonly FrozenDictionary<string, RateCurve> _discountRates;
@@ -111,6 +111,31 @@ public sealed class MarketSnapshot
         }
 
         _forwardFixings = fixings.ToFrozenDictionary();
+    }
+
+    /// <summary>
+    /// <paramref name="template"/> with its index prices, marks, vols and surfaces replaced (checked as the public
+    /// constructor checks them) and the rest shared: a snapshot used once, such as a margin-cliff step, kept in the
+    /// given ordinal dictionaries instead of frozen ones, whose building would cost more than its few look-ups save.
+    /// </summary>
+    internal MarketSnapshot(MarketSnapshot template, Dictionary<string, double> indexPrices, Dictionary<string, double> markPrices,
+        Dictionary<string, double> impliedVolatilities, Dictionary<string, VolatilitySurface> surfaces)
+    {
+        ValuationTime = template.ValuationTime;
+        _indexPrices = CheckedInPlace(indexPrices, "indexPrices", Numerics.Limits.Price);
+        _markPrices = CheckedInPlace(markPrices, "markPrices", (v, f) => v == 0 ? 0 : Numerics.Limits.Price(v, f));
+        _impliedVolatilities = CheckedInPlace(impliedVolatilities, "impliedVolatilities", (v, f) => v > 0 && v <= Numerics.Limits.MaxVolatility
+            ? v
+            : throw new InvalidMarginInputException(f, $"must be a volatility in (0, {Numerics.Limits.MaxVolatility}] but was {Guard.Show(v)}"));
+        _surfaces = surfaces;
+        _indexDecimals = indexPrices.ToDictionary(p => p.Key, p => Rounding.ToDecimal(p.Value), StringComparer.Ordinal);
+        _markDecimals = markPrices.ToDictionary(p => p.Key, p => Rounding.ToDecimal(p.Value), StringComparer.Ordinal);
+        _riskArrays = template._riskArrays;
+        _forwards = template._forwards;
+        _discountRates = template._discountRates;
+        _settlementPrices = template._settlementPrices;
+        _confidences = template._confidences;
+        _forwardFixings = template._forwardFixings;
     }
 
     /// <summary>The valuation instant.</summary>
@@ -258,6 +283,15 @@ public sealed class MarketSnapshot
         }
 
         return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, double> CheckedInPlace(Dictionary<string, double> values, string field, Func<double, string, double> check)
+    {
+        if (values.Comparer != StringComparer.Ordinal)
+            throw new ArgumentException($"{field} must use ordinal keys", nameof(values));
+        foreach (var (id, value) in values)
+            check(value, $"{field}[{id}]");
+        return values;
     }
 
     private static FrozenDictionary<string, double> Checked(IEnumerable<KeyValuePair<string, double>> values, string field, Func<double, string, double> check)
