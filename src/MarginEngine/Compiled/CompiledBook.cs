@@ -92,6 +92,14 @@ public sealed class CompiledBook
     }
 
     /// <summary>
+    /// The account's report for <paramref name="quote"/> (a quote of this book): equity, pool balance, margin ratio,
+    /// available balance with isolated and borrow margin added, as <see cref="PortfolioMarginCalculator.Calculate"/>'s
+    /// report gives them, without the risk units' breakdown.
+    /// </summary>
+    public Results.MarginReport Report(MarginQuote quote) =>
+        PortfolioMarginCalculator.Report(Account, Market, Profile, quote.MaintenanceMargin, quote.InitialMargin);
+
+    /// <summary>
     /// Portfolio IM and MM (unrounded USD, before isolated and borrow margin), without the breakdown: what
     /// <see cref="PortfolioMarginCalculator.Quote(Account, MarketSnapshot, RiskProfile)"/> returns, bit for bit.
     /// </summary>

@@ -37,6 +37,28 @@ public static class BookJson
         using var document = JsonText.Parse(json, source);
         var root = new JsonCursor(document.RootElement, "$", source).Only("assets", "instruments", "market", many ? "accounts" : "account", "profile", "supplied");
 
+        var (assets, instruments) = ReadInstruments(root);
+        var market = ReadMarket(root.Required("market"), instruments);
+        var accounts = many
+            ? root.Required("accounts").Items().Select(a => ReadAccount(a, assets, instruments)).ToList()
+            : [ReadAccount(root.Required("account"), assets, instruments)];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (account, i) in accounts.Select((a, i) => (a, i)))
+        {
+            if (!seen.Add(account.Id))
+                throw new Errors.ConfigurationException(source, $"$.accounts[{i}].id", $"account '{account.Id}' is given twice");
+        }
+
+        var profileJson = root.Required("profile");
+        var profile = profileJson.IsString
+            ? Preset(profileJson)
+            : RiskProfileJson.Read(profileJson);
+        var supplied = root.Optional("supplied") is { } s ? RiskProfileJson.ReadSupplement(s, "book") : null;
+        return (accounts, market, profile.WithSupplement(supplied), supplied);
+    }
+
+    private static (Dictionary<string, Asset> Assets, Dictionary<string, Instrument> Instruments) ReadInstruments(JsonCursor root)
+    {
         var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
         foreach (var a in root.Required("assets").Items())
         {
@@ -55,23 +77,7 @@ public static class BookJson
                 throw i.Required("id").Fail($"instrument '{instrument.Id}' is declared twice");
         }
 
-        var market = ReadMarket(root.Required("market"), instruments);
-        var accounts = many
-            ? root.Required("accounts").Items().Select(a => ReadAccount(a, assets, instruments)).ToList()
-            : [ReadAccount(root.Required("account"), assets, instruments)];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (account, i) in accounts.Select((a, i) => (a, i)))
-        {
-            if (!seen.Add(account.Id))
-                throw new Errors.ConfigurationException(source, $"$.accounts[{i}].id", $"account '{account.Id}' is given twice");
-        }
-
-        var profileJson = root.Required("profile");
-        var profile = profileJson.IsString
-            ? Preset(profileJson)
-            : RiskProfileJson.Read(profileJson);
-        var supplied = root.Optional("supplied") is { } s ? RiskProfileJson.ReadSupplement(s, "book") : null;
-        return (accounts, market, profile.WithSupplement(supplied), supplied);
+        return (assets, instruments);
     }
 
     private static Profiles.RiskProfile Preset(JsonCursor name)
@@ -248,19 +254,74 @@ public static class BookJson
         return known.TryGetValue(key, out var value) ? value : throw id.Fail($"unknown {what} '{key}'");
     }
 
-    /// <summary>Writes <paramref name="book"/> with its profile inline; <see cref="Read"/> reads it back to an equal book.</summary>
+    /// <summary>Writes <paramref name="book"/> in the input format; reading it back gives the same book.</summary>
     public static string Write(Book book)
     {
         ArgumentNullException.ThrowIfNull(book);
+        return Write([book.Account], book.Market, book.Profile, book.Supplied, many: false, []);
+    }
+
+    /// <summary>Writes many accounts against one market and profile (an <c>accounts</c> array; <see cref="ReadMany"/> reads it).</summary>
+    public static string WriteMany(IReadOnlyList<Account> accounts, MarketSnapshot market, Profiles.RiskProfile profile) =>
+        Write(accounts, market, profile, null, many: true, []);
+
+    /// <summary>
+    /// Writes the market, the profile and <paramref name="instruments"/> (with their assets) without an account: a
+    /// universe that accounts written with <see cref="WriteAccount(Account)"/> are read against (<see cref="ReadUniverse"/>).
+    /// </summary>
+    public static string WriteUniverse(IEnumerable<Instrument> instruments, IEnumerable<Asset> assets, MarketSnapshot market, Profiles.RiskProfile profile) =>
+        Write([], market, profile, null, many: true, [.. instruments.Cast<object>().Concat(assets)]);
+
+    /// <summary>Writes one account alone (its instruments and assets named by id).</summary>
+    public static string WriteAccount(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            WriteAccount(w, account);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Reads a universe written by <see cref="WriteUniverse"/> (or any book: its accounts are ignored).</summary>
+    /// <exception cref="Errors.ConfigurationException">Malformed JSON, a missing, unknown, duplicate or invalid field, named by JSON path.</exception>
+    public static BookUniverse ReadUniverse(string json, string source = "universe")
+    {
+        using var document = JsonText.Parse(json, source);
+        var root = new JsonCursor(document.RootElement, "$", source).Only("assets", "instruments", "market", "accounts", "account", "profile", "supplied");
+        var (assets, instruments) = ReadInstruments(root);
+        var market = ReadMarket(root.Required("market"), instruments);
+        var profileJson = root.Required("profile");
+        var profile = profileJson.IsString ? Preset(profileJson) : RiskProfileJson.Read(profileJson);
+        var supplied = root.Optional("supplied") is { } s ? RiskProfileJson.ReadSupplement(s, "book") : null;
+        return new BookUniverse(assets, instruments, market, profile.WithSupplement(supplied));
+    }
+
+    /// <summary>Reads one account written by <see cref="WriteAccount(Account)"/> against <paramref name="universe"/>'s assets and instruments.</summary>
+    /// <exception cref="Errors.ConfigurationException">Malformed JSON, an unknown asset or instrument, named by JSON path.</exception>
+    public static Account ReadAccount(string json, BookUniverse universe, string source = "account")
+    {
+        ArgumentNullException.ThrowIfNull(universe);
+        using var document = JsonText.Parse(json, source);
+        var root = new JsonCursor(document.RootElement, "$", source).Only("account");
+        return ReadAccount(root.Required("account"), universe.AssetsById, universe.InstrumentsById);
+    }
+
+    private static string Write(IReadOnlyList<Account> accounts, MarketSnapshot market, Profiles.RiskProfile profile, Profiles.ProfileSupplement? supplied,
+        bool many, IReadOnlyList<object> extra)
+    {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            var account = book.Account;
-            var instruments = account.Positions.Select(p => p.Instrument).Concat(account.Orders.Select(o => o.Instrument))
-                .DistinctBy(i => i.Id).ToList();
-            var assets = account.Balances.Select(b => b.Asset)
+            var instruments = accounts.SelectMany(a => a.Positions.Select(p => p.Instrument).Concat(a.Orders.Select(o => o.Instrument)))
+                .Concat(extra.OfType<Instrument>()).DistinctBy(i => i.Id).ToList();
+            var assets = accounts.SelectMany(a => a.Balances.Select(b => b.Asset).Concat(a.Reserves.Select(r => r.Asset)))
                 .Concat(instruments.SelectMany(i => new[] { i.Underlying, i.SettlementAsset }))
-                .Concat(account.Reserves.Select(r => r.Asset)).DistinctBy(a => a.Id).ToList();
+                .Concat(extra.OfType<Asset>()).DistinctBy(a => a.Id).ToList();
 
             w.WriteStartObject();
             w.WriteStartArray("assets");
@@ -278,11 +339,27 @@ public static class BookJson
             foreach (var instrument in instruments)
                 WriteInstrument(w, instrument);
             w.WriteEndArray();
-            WriteMarket(w, book.Market);
-            WriteAccount(w, account);
+            WriteMarket(w, market);
+            if (many)
+            {
+                w.WriteStartArray("accounts");
+                foreach (var account in accounts)
+                {
+                    w.WriteStartObject();
+                    WriteAccountFields(w, account);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+            else
+            {
+                WriteAccount(w, accounts[0]);
+            }
+
             w.WritePropertyName("profile");
-            RiskProfileJson.Write(w, book.Profile);
-            if (book.Supplied is { } supplied)
+            RiskProfileJson.Write(w, profile);
+            if (supplied is not null)
             {
                 w.WritePropertyName("supplied");
                 RiskProfileJson.WriteSupplement(w, supplied);
@@ -443,6 +520,12 @@ public static class BookJson
     private static void WriteAccount(Utf8JsonWriter w, Account account)
     {
         w.WriteStartObject("account");
+        WriteAccountFields(w, account);
+        w.WriteEndObject();
+    }
+
+    private static void WriteAccountFields(Utf8JsonWriter w, Account account)
+    {
         w.WriteString("id", account.Id);
         w.WriteString("mode", account.Mode == MarginMode.Cross ? "cross" : "portfolio");
         w.WriteStartArray("balances");
@@ -497,7 +580,5 @@ public static class BookJson
 
             w.WriteEndArray();
         }
-
-        w.WriteEndObject();
     }
 }

@@ -1,0 +1,85 @@
+using MarginEngine.Accounts;
+using MarginEngine.Json;
+using MarginEngine.Portfolio;
+
+namespace MarginEngine.Orleans.Tests;
+
+public class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    [Fact]
+    public async Task Sweep_OnThreeSilos_EqualsMarginSweepInOneProcess_BitForBit()
+    {
+        // 2,000 seeded accounts written to their grains as JSON, swept against one published snapshot across three silos;
+        // the same accounts margined by MarginSweep here must give the same IM and MM to the bit.
+        var accounts = Population.Accounts(2_000);
+        var market = Population.Market();
+        var profile = Population.Profile();
+        await fixture.Client.PublishSnapshotAsync("snap-1", "v1", market, profile, Population.Instruments);
+        await fixture.Client.LoadAccountsAsync(accounts);
+
+        var sweep = await fixture.Client.GetGrain<ISweepCoordinatorGrain>("sweep").Sweep("snap-1", [.. accounts.Select(a => a.Id)], 64);
+        var local = MarginSweep.Run(accounts, market, profile, 2);
+
+        sweep.Results.Should().HaveCount(accounts.Count);
+        sweep.Results.Select(r => r.Error).Should().AllSatisfy(e => e.Should().BeNull());
+        sweep.Results.Select(r => (r.AccountId, r.InitialMargin, r.MaintenanceMargin))
+            .Should().Equal(local.Select(o => (o.AccountId, o.Quote.InitialMargin, o.Quote.MaintenanceMargin)));
+        sweep.Results.Should().AllSatisfy(r => (r.SnapshotId, r.ProfileVersion).Should().Be(("snap-1", "v1")));
+    }
+
+    [Fact]
+    public async Task WhatIf_ThroughTheGrain_EqualsTheLocalRiskState()
+    {
+        var account = Population.Accounts(1, seed: 5)[0];
+        var market = Population.Market();
+        var profile = Population.Profile();
+        await fixture.Client.PublishSnapshotAsync("snap-w", "v1", market, profile, Population.Instruments);
+        await fixture.Client.LoadAccountsAsync([account]);
+        var candidate = new Position(Population.Options[1], -2m, 900m);
+
+        var remote = await fixture.Client.GetGrain<IAccountGrain>(account.Id).WhatIf("snap-w", new Trade("BTC-P45", -2m, 900m));
+        var local = PortfolioRiskState.Create(account, market, profile);
+
+        remote.InitialMarginNow.Should().Be(local.Current.InitialMargin);
+        (remote.InitialMargin, remote.MaintenanceMargin).Should().Be((local.WhatIf(candidate).InitialMargin, local.WhatIf(candidate).MaintenanceMargin));
+    }
+
+    [Fact]
+    public async Task StatusChange_IsReportedByTheNextSweep()
+    {
+        // 8,000 USDT and long 1 BTCUSDT @ 50,000 on the ±16% grid: IM = 0.16 x 50,000 = 8,000, MM = 0.8 x 8,000 = 6,400;
+        // equity 8,000 meets IM: healthy. At 45,000 the loss is 5,000: balance 3,000 < MM 0.8 x 0.16 x 45,000 = 5,760: liquidation.
+        var account = new Account("status-1", MarginMode.Portfolio, [new Balance(Population.Usdt, 8_000m)], [new Position(Population.BtcPerp, 1m, 50_000m)]);
+        var profile = Population.Profile();
+        await fixture.Client.PublishSnapshotAsync("snap-s1", "v1", Population.Market(), profile, Population.Instruments);
+        await fixture.Client.PublishSnapshotAsync("snap-s2", "v1", Population.Market(btc: 45_000), profile, Population.Instruments);
+        await fixture.Client.LoadAccountsAsync([account]);
+        var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>("status");
+
+        var first = await coordinator.Sweep("snap-s1", ["status-1"], 1);
+        var second = await coordinator.Sweep("snap-s2", ["status-1"], 1);
+
+        first.Results[0].Status.Should().Be(AccountStatus.Healthy);
+        second.Results[0].Status.Should().Be(AccountStatus.Liquidation);
+        second.StatusChanged.Should().Equal("status-1");
+    }
+
+    [Fact]
+    public async Task UnknownSnapshotOrAccount_IsReportedPerAccount()
+    {
+        await fixture.Client.PublishSnapshotAsync("snap-e", "v1", Population.Market(), Population.Profile(), Population.Instruments);
+        var result = await fixture.Client.GetGrain<ISweepCoordinatorGrain>("errors").Sweep("snap-e", ["never-set"], 4);
+        result.Results.Single().Status.Should().Be(AccountStatus.Error);
+        result.Results.Single().Error.Should().Contain("has not been set");
+    }
+
+    [Fact]
+    public async Task Snapshot_IsImmutable()
+    {
+        var grain = fixture.Client.GetGrain<ISnapshotGrain>("snap-i");
+        await fixture.Client.PublishSnapshotAsync("snap-i", "v1", Population.Market(), Population.Profile(), Population.Instruments);
+        var again = () => fixture.Client.PublishSnapshotAsync("snap-i", "v1", Population.Market(btc: 51_000), Population.Profile(), Population.Instruments);
+        await again.Should().ThrowAsync<InvalidOperationException>().WithMessage("*immutable*");
+        (await grain.Get())!.UniverseJson.Should().Be(BookJson.WriteUniverse(Population.Instruments, [], Population.Market(), Population.Profile()));
+    }
+}
