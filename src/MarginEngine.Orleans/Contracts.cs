@@ -117,4 +117,7 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
 {
     /// <summary>Margins every account of <paramref name="accountIds"/> against <paramref name="snapshotId"/>, at most <paramref name="maxConcurrency"/> at a time.</summary>
     Task<SweepResult> Sweep(string snapshotId, string[] accountIds, int maxConcurrency);
+
+    /// <summary>The address of the silo the coordinator runs on (operations, tests).</summary>
+    Task<string> Silo();
 }

@@ -6,7 +6,7 @@ namespace MarginEngine.Orleans;
 /// caller gets every result and the status changes back in one answer, concurrency is bounded in one place, and a
 /// failed call is retried once and otherwise reported for its account without stopping the sweep.
 /// </summary>
-internal sealed class SweepCoordinatorGrain : Grain, ISweepCoordinatorGrain
+internal sealed class SweepCoordinatorGrain(ILocalSiloDetails silo) : Grain, ISweepCoordinatorGrain
 {
     public async Task<SweepResult> Sweep(string snapshotId, string[] accountIds, int maxConcurrency)
     {
@@ -31,6 +31,8 @@ internal sealed class SweepCoordinatorGrain : Grain, ISweepCoordinatorGrain
         await Task.WhenAll(calls);
         return new SweepResult(snapshotId, results, [.. accountIds.Where((_, i) => changed[i])]);
     }
+
+    public Task<string> Silo() => Task.FromResult(silo.SiloAddress.ToString());
 
     private async Task<(AccountMargin Result, bool Changed)> One(string accountId, string snapshotId)
     {
