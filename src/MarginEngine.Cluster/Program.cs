@@ -17,6 +17,7 @@ const string Usage = """
       margin-cluster publish <snapshot-id> [--move 0]          publish a snapshot, BTC and ETH moved by --move (0.05 = +5%)
       margin-cluster sweep <snapshot-id> <N> [--concurrency 512]  margin accounts 0..N-1 against it; throughput, status changes
       margin-cluster whatif <snapshot-id> <account> <instrument> <quantity> <price> [--repeat 1000]  a pre-trade check, timed
+      margin-cluster local <N> [--move 0]                      the same N accounts margined in this process (MarginSweep): the totals to match
       margin-cluster rebalance                                 deactivate idle grains, so the next sweep spreads them over the silos up
       margin-cluster status                                    the silos the cluster knows
     client commands take --redis host:port too; without it the cluster is localhost development clustering
@@ -35,6 +36,7 @@ try
     return args[0] switch
     {
         "silo" => await Silo(options),
+        "local" => Local(options),
         _ => await Client(args[0], options),
     };
 }
@@ -68,6 +70,19 @@ static async Task<int> Silo(Options o)
     await host.StartAsync();
     Console.WriteLine($"silo up: silo port {o.SiloPort}, gateway {o.GatewayPort}, {(o.Redis is null ? "localhost clustering, in-memory storage" : $"Redis {o.Redis}")}; Ctrl+C stops it");
     await host.WaitForShutdownAsync();
+    return 0;
+}
+
+static int Local(Options o)
+{
+    // The same accounts and snapshot margined in this process with MarginSweep: the totals a cluster sweep must match.
+    var count = o.Int(0, "N");
+    var accounts = Enumerable.Range(0, count).Select(DemoPopulation.Account).ToArray();
+    var watch = Stopwatch.StartNew();
+    var outcomes = MarginEngine.Portfolio.MarginSweep.Run(accounts, DemoPopulation.Market(o.Move), DemoPopulation.Profile(), Environment.ProcessorCount);
+    var seconds = watch.Elapsed.TotalSeconds;
+    Console.WriteLine($"margined {count:N0} accounts in this process in {seconds:0.000} s: {count / seconds:N0} accounts a second ({Environment.ProcessorCount} threads)");
+    Console.WriteLine($"total IM {outcomes.Sum(r => r.Quote.InitialMargin):N2} USD, MM {outcomes.Sum(r => r.Quote.MaintenanceMargin):N2} USD");
     return 0;
 }
 
