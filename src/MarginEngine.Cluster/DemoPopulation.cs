@@ -15,7 +15,7 @@ namespace MarginEngine.Cluster;
 internal static class DemoPopulation
 {
     public static readonly Instant Now = Instant.FromUtc(2026, 11, 21, 0, 0);
-    private static readonly Asset Usdt = new("USDT", 2, isStablecoin: true);
+    public static readonly Asset Usdt = new("USDT", 2, isStablecoin: true);
     private static readonly Asset Btc = new("BTC");
     private static readonly Asset Eth = new("ETH");
 
@@ -29,6 +29,9 @@ internal static class DemoPopulation
     ];
 
     public static string AccountId(int i) => $"acct-{i:D7}";
+
+    /// <summary>Accounts <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/> - 1.</summary>
+    public static List<Account> Accounts(int count, int from = 0) => [.. Enumerable.Range(from, count).Select(Account)];
 
     /// <summary>The snapshot with BTC and ETH moved by <paramref name="move"/> from 50,000 and 3,000.</summary>
     public static MarketSnapshot Market(double move)

@@ -1,3 +1,4 @@
+using MarginEngine.Cluster;
 using MarginEngine.Accounts;
 using MarginEngine.Json;
 using MarginEngine.Portfolio;
@@ -11,10 +12,10 @@ public class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture
     {
         // 2,000 seeded accounts written to their grains as JSON, swept against one published snapshot across three silos;
         // the same accounts margined by MarginSweep here must give the same IM and MM to the bit.
-        var accounts = Population.Accounts(2_000);
-        var market = Population.Market();
-        var profile = Population.Profile();
-        await fixture.Client.PublishSnapshotAsync("snap-1", "v1", market, profile, Population.Instruments);
+        var accounts = DemoPopulation.Accounts(2_000);
+        var market = DemoPopulation.Market(0);
+        var profile = DemoPopulation.Profile();
+        await fixture.Client.PublishSnapshotAsync("snap-1", "v1", market, profile, DemoPopulation.Instruments);
         await fixture.Client.LoadAccountsAsync(accounts);
 
         var sweep = await fixture.Client.GetGrain<ISweepCoordinatorGrain>("sweep").Sweep("snap-1", [.. accounts.Select(a => a.Id)], 64);
@@ -30,12 +31,12 @@ public class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture
     [Fact]
     public async Task WhatIf_ThroughTheGrain_EqualsTheLocalRiskState()
     {
-        var account = Population.Accounts(1, seed: 5)[0];
-        var market = Population.Market();
-        var profile = Population.Profile();
-        await fixture.Client.PublishSnapshotAsync("snap-w", "v1", market, profile, Population.Instruments);
+        var account = DemoPopulation.Account(500_000);
+        var market = DemoPopulation.Market(0);
+        var profile = DemoPopulation.Profile();
+        await fixture.Client.PublishSnapshotAsync("snap-w", "v1", market, profile, DemoPopulation.Instruments);
         await fixture.Client.LoadAccountsAsync([account]);
-        var candidate = new Position(Population.Options[1], -2m, 900m);
+        var candidate = new Position(DemoPopulation.Instruments[3], -2m, 900m);
 
         var remote = await fixture.Client.GetGrain<IAccountGrain>(account.Id).WhatIf("snap-w", new Trade("BTC-P45", -2m, 900m));
         var local = PortfolioRiskState.Create(account, market, profile);
@@ -48,11 +49,11 @@ public class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture
     public async Task StatusChange_IsReportedByTheNextSweep()
     {
         // 8,000 USDT and long 1 BTCUSDT @ 50,000 on the ±16% grid: IM = 0.16 x 50,000 = 8,000, MM = 0.8 x 8,000 = 6,400;
-        // equity 8,000 meets IM: healthy. At 45,000 the loss is 5,000: balance 3,000 < MM 0.8 x 0.16 x 45,000 = 5,760: liquidation.
-        var account = new Account("status-1", MarginMode.Portfolio, [new Balance(Population.Usdt, 8_000m)], [new Position(Population.BtcPerp, 1m, 50_000m)]);
-        var profile = Population.Profile();
-        await fixture.Client.PublishSnapshotAsync("snap-s1", "v1", Population.Market(), profile, Population.Instruments);
-        await fixture.Client.PublishSnapshotAsync("snap-s2", "v1", Population.Market(btc: 45_000), profile, Population.Instruments);
+        // equity 8,000 meets IM: healthy. At 45,000 (the snapshot 10% down) the loss is 5,000: balance 3,000 < MM 0.8 x 0.16 x 45,000 = 5,760: liquidation.
+        var account = new Account("status-1", MarginMode.Portfolio, [new Balance(DemoPopulation.Usdt, 8_000m)], [new Position(DemoPopulation.Instruments[0], 1m, 50_000m)]);
+        var profile = DemoPopulation.Profile();
+        await fixture.Client.PublishSnapshotAsync("snap-s1", "v1", DemoPopulation.Market(0), profile, DemoPopulation.Instruments);
+        await fixture.Client.PublishSnapshotAsync("snap-s2", "v1", DemoPopulation.Market(-0.1), profile, DemoPopulation.Instruments);
         await fixture.Client.LoadAccountsAsync([account]);
         var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>("status");
 
@@ -67,7 +68,7 @@ public class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture
     [Fact]
     public async Task UnknownSnapshotOrAccount_IsReportedPerAccount()
     {
-        await fixture.Client.PublishSnapshotAsync("snap-e", "v1", Population.Market(), Population.Profile(), Population.Instruments);
+        await fixture.Client.PublishSnapshotAsync("snap-e", "v1", DemoPopulation.Market(0), DemoPopulation.Profile(), DemoPopulation.Instruments);
         var result = await fixture.Client.GetGrain<ISweepCoordinatorGrain>("errors").Sweep("snap-e", ["never-set"], 4);
         result.Results.Single().Status.Should().Be(AccountStatus.Error);
         result.Results.Single().Error.Should().Contain("has not been set");
@@ -77,9 +78,9 @@ public class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture
     public async Task Snapshot_IsImmutable()
     {
         var grain = fixture.Client.GetGrain<ISnapshotGrain>("snap-i");
-        await fixture.Client.PublishSnapshotAsync("snap-i", "v1", Population.Market(), Population.Profile(), Population.Instruments);
-        var again = () => fixture.Client.PublishSnapshotAsync("snap-i", "v1", Population.Market(btc: 51_000), Population.Profile(), Population.Instruments);
+        await fixture.Client.PublishSnapshotAsync("snap-i", "v1", DemoPopulation.Market(0), DemoPopulation.Profile(), DemoPopulation.Instruments);
+        var again = () => fixture.Client.PublishSnapshotAsync("snap-i", "v1", DemoPopulation.Market(0.02), DemoPopulation.Profile(), DemoPopulation.Instruments);
         await again.Should().ThrowAsync<InvalidOperationException>().WithMessage("*immutable*");
-        (await grain.Get())!.UniverseJson.Should().Be(BookJson.WriteUniverse(Population.Instruments, [], Population.Market(), Population.Profile()));
+        (await grain.Get())!.UniverseJson.Should().Be(BookJson.WriteUniverse(DemoPopulation.Instruments, [], DemoPopulation.Market(0), DemoPopulation.Profile()));
     }
 }

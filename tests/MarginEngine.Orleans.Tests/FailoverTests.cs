@@ -1,3 +1,4 @@
+using MarginEngine.Cluster;
 using MarginEngine.Portfolio;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
@@ -22,8 +23,8 @@ public class FailoverTests
             .Build();
         await cluster.DeployAsync();
         var client = cluster.Client;
-        var accounts = Population.Accounts(3_000, seed: 23);
-        await client.PublishSnapshotAsync("fail-1", "v1", Population.Market(), Population.Profile(), Population.Instruments);
+        var accounts = DemoPopulation.Accounts(3_000, from: 100_000);
+        await client.PublishSnapshotAsync("fail-1", "v1", DemoPopulation.Market(0), DemoPopulation.Profile(), DemoPopulation.Instruments);
         await client.LoadAccountsAsync(accounts);
         var coordinator = client.GetGrain<ISweepCoordinatorGrain>("failover");
         var home = await coordinator.Silo();
@@ -35,7 +36,7 @@ public class FailoverTests
         await cluster.StopSiloAsync(victim);
         var result = await sweep;
 
-        var local = MarginSweep.Run(accounts, Population.Market(), Population.Profile(), 2);
+        var local = MarginSweep.Run(accounts, DemoPopulation.Market(0), DemoPopulation.Profile(), 2);
         result.Results.Select(r => r.Error).Should().AllSatisfy(e => e.Should().BeNull());
         result.Results.Select(r => (r.AccountId, r.InitialMargin, r.MaintenanceMargin))
             .Should().Equal(local.Select(o => (o.AccountId, o.Quote.InitialMargin, o.Quote.MaintenanceMargin)));

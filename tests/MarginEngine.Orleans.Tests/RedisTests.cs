@@ -1,3 +1,4 @@
+using MarginEngine.Cluster;
 using System.Net;
 using System.Net.Sockets;
 using MarginEngine.Json;
@@ -18,13 +19,13 @@ public class RedisTests
         // One silo and a client meet through Redis membership; 500 accounts persist to Redis; the silo stops and a new one
         // (other ports) starts: a new client finds it through Redis, every account is still there and margins the same.
         var cluster = $"margin-test-{Guid.NewGuid():N}";
-        var accounts = Population.Accounts(500, seed: 31);
+        var accounts = DemoPopulation.Accounts(500, from: 200_000);
         SweepResult first;
         using (var silo = await StartSilo(cluster))
         using (var client = await StartClient(cluster))
         {
             var grains = client.Services.GetRequiredService<IClusterClient>();
-            await grains.PublishSnapshotAsync("redis-1", "v1", Population.Market(), Population.Profile(), Population.Instruments);
+            await grains.PublishSnapshotAsync("redis-1", "v1", DemoPopulation.Market(0), DemoPopulation.Profile(), DemoPopulation.Instruments);
             await grains.LoadAccountsAsync(accounts);
             first = await grains.GetGrain<ISweepCoordinatorGrain>("redis").Sweep("redis-1", [.. accounts.Select(a => a.Id)], 32);
             await client.StopAsync();

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using MarginEngine.Cli;
-using Spectre.Console;
 
 namespace MarginEngine.Tests.Cli;
 
@@ -9,21 +8,7 @@ public class CliffCommandTests
 {
     private static readonly string DemoBook = Path.Combine(TestFiles.Repository, "docs", "examples", "default-book.json");
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 160;
-        var code = MarginCli.Run(args, console, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Json_IsolatedDistanceIsTheReportsClosedFormLiquidationPrice()

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MarginEngine.Cli;
-using Spectre.Console;
 
 namespace MarginEngine.Tests.Cli;
 
@@ -8,21 +7,7 @@ public class LiquidationCommandsTests
 {
     private static string Example(string name) => Path.Combine(TestFiles.Repository, "docs", "examples", name);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 160;
-        var code = MarginCli.Run(args, console, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Liquidate_Json_CancelsThenReducesUnderTheTarget()
