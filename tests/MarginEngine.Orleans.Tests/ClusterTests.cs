@@ -83,4 +83,30 @@ public class ClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture
         await again.Should().ThrowAsync<InvalidOperationException>().WithMessage("*immutable*");
         (await grain.Get())!.UniverseJson.Should().Be(BookJson.WriteUniverse(DemoPopulation.Instruments, [], DemoPopulation.Market(0), DemoPopulation.Profile()));
     }
+
+    [Fact]
+    public async Task Fills_AverageOnGrowth_RealiseOnReduction()
+    {
+        // 10,000 USDT, long 1 BTCUSDT @ 50,000. Buy 1 @ 51,000: 2 @ (50,000 + 51,000) / 2 = 50,500. Sell 1.5 @ 52,000: 1.5 closes,
+        // realising 1.5 x (52,000 - 50,500) = 2,250 USDT; 0.5 stays @ 50,500. Then sell 2 @ 49,000: 0.5 closes (-750 USDT) and
+        // the position flips to short 1.5 @ 49,000. USDT: 10,000 + 2,250 - 750 = 11,500.
+        var account = new Account("fills-1", MarginMode.Portfolio, [new Balance(DemoPopulation.Usdt, 10_000m)], [new Position(DemoPopulation.Instruments[0], 1m, 50_000m)]);
+        await fixture.Client.PublishSnapshotAsync("snap-f", "v1", DemoPopulation.Market(0), DemoPopulation.Profile(), DemoPopulation.Instruments);
+        await fixture.Client.LoadAccountsAsync([account]);
+        var grain = fixture.Client.GetGrain<IAccountGrain>("fills-1");
+
+        await grain.ApplyFill("snap-f", new Trade("BTCUSDT", 1m, 51_000m));
+        var grown = Read(await grain.GetAccount());
+        await grain.ApplyFill("snap-f", new Trade("BTCUSDT", -1.5m, 52_000m));
+        var reduced = Read(await grain.GetAccount());
+        await grain.ApplyFill("snap-f", new Trade("BTCUSDT", -2m, 49_000m));
+        var flipped = Read(await grain.GetAccount());
+
+        (grown.Positions.Single().Quantity, grown.Positions.Single().EntryPrice).Should().Be((2m, 50_500m));
+        (reduced.Positions.Single().Quantity, reduced.Positions.Single().EntryPrice, reduced.Balances.Single().Quantity).Should().Be((0.5m, 50_500m, 12_250m));
+        (flipped.Positions.Single().Quantity, flipped.Positions.Single().EntryPrice, flipped.Balances.Single().Quantity).Should().Be((-1.5m, 49_000m, 11_500m));
+    }
+
+    private static Account Read(string? json) =>
+        BookJson.ReadAccount(json!, BookJson.ReadUniverse(BookJson.WriteUniverse(DemoPopulation.Instruments, DemoPopulation.Assets, DemoPopulation.Market(0), DemoPopulation.Profile())));
 }
