@@ -129,6 +129,7 @@ static async Task<int> Client(string command, Options o)
     builder.UseOrleansClient(client =>
     {
         client.Configure<ClusterOptions>(c => (c.ClusterId, c.ServiceId) = ("margin", "margin"));
+        client.AddMarginEngine();
         if (o.Redis is { } redis)
             client.UseRedisClustering(redis);
         else

@@ -22,6 +22,21 @@ public static class MarginEngineHosting
         return builder;
     }
 
+    /// <summary>The client's response timeout by default: a sweep of many accounts is one call to the coordinator.</summary>
+    public static readonly TimeSpan SweepResponseTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Prepares a client for MarginEngine's grains: the grain interfaces come with this package, and a sweep answers in
+    /// one call that can outlast Orleans' default 30-second response timeout, so the timeout is raised to
+    /// <paramref name="responseTimeout"/> (10 minutes by default).
+    /// </summary>
+    public static IClientBuilder AddMarginEngine(this IClientBuilder builder, TimeSpan? responseTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Configure<global::Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout ?? SweepResponseTimeout);
+        return builder;
+    }
+
     /// <summary>
     /// Publishes a snapshot under an immutable id: the market, the profile (at <paramref name="profileVersion"/>) and the
     /// instruments accounts may hold, with their assets and any collateral <paramref name="assets"/>.

@@ -7,6 +7,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder(3)
         .ConfigureSilo((_, silo) => silo.AddMarginEngine())
+        .ConfigureClient(client => client.AddMarginEngine())
         .Build();
 
     public IClusterClient Client => Cluster.Client;

@@ -63,6 +63,7 @@ public class RedisTests
     {
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client => client
+            .AddMarginEngine()
             .UseRedisClustering(Redis)
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster, cluster)));
         var host = builder.Build();
