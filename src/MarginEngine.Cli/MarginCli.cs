@@ -75,11 +75,7 @@ public static class MarginCli
                     var compare = Options.Parse(bookPath is null ? rest : rest[1..], allowModeAndPreset: false);
                     var compared = bookPath is null ? BookJson.Read(DefaultBook(), "embedded demo book") : Load(bookPath, null, stdin);
                     var comparison = Working(console, compared, $"Comparing {compared.Account.Positions.Length:N0} positions under every preset...", () => Comparison.Run(compared));
-                    if (compare.Json)
-                        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Comparison(compared, comparison), ReportJson.SerializerOptions));
-                    else
-                        Comparison.Render(comparison, console);
-                    return Ok;
+                    return Print(console, compare.Json, () => JsonDocuments.Comparison(compared, comparison), () => Comparison.Render(comparison, console));
                 case ["cliff", .. var rest]:
                     var (cliffBook, cliffArgs) = BookAndOptions(rest, stdin);
                     var cliffOptions = CliffOptions.Parse(cliffArgs);
@@ -88,11 +84,7 @@ public static class MarginCli
                     var cliffs = Working(console, cliffBook, "Sweeping prices...", () => CliffCommand.Compute(cliffBook, cliffOptions), always: true);
                     if (cliffOptions.Chart is { } chartPath)
                         Charts.CliffChart.Save(cliffs, chartPath);
-                    if (cliffOptions.Json)
-                        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Cliff(cliffBook, cliffs), ReportJson.SerializerOptions));
-                    else
-                        CliffCommand.Render(cliffBook, cliffs, console);
-                    return Ok;
+                    return Print(console, cliffOptions.Json, () => JsonDocuments.Cliff(cliffBook, cliffs), () => CliffCommand.Render(cliffBook, cliffs, console));
                 case ["liquidate", .. var rest]:
                     var (liquidated, liquidateArgs) = BookAndOptions(rest, stdin);
                     var (liquidateOptions, target) = LiquidateOptions(liquidateArgs);
@@ -101,11 +93,8 @@ public static class MarginCli
                     var plans = LiquidationCommands.Plans(liquidated, liquidateOptions.Mode, target);
                     if (liquidateOptions.Chart is { } planChart)
                         Charts.LiquidationChart.Save(plans, planChart);
-                    if (liquidateOptions.Json)
-                        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Liquidation(liquidated, plans), ReportJson.SerializerOptions));
-                    else
-                        LiquidationCommands.RenderPlans(liquidated, plans, console);
-                    return Ok;
+                    return Print(console, liquidateOptions.Json, () => JsonDocuments.Liquidation(liquidated, plans),
+                        () => LiquidationCommands.RenderPlans(liquidated, plans, console));
                 case ["adl", var accountsPath, .. var rest]:
                     var adlOptions = Options.Parse(rest, allowModeAndPreset: true);
                     if (adlOptions.Mode != Modes.All || adlOptions.Preset is not null || adlOptions.Summary)
@@ -115,11 +104,7 @@ public static class MarginCli
                         () => Liquidation.AdlRanking.Rank(population.Select(b => b.Account), population[0].Market, population[0].Profile), always: population.Count > 1_000);
                     if (adlOptions.Chart is { } adlChart)
                         Charts.AdlChart.Save(ranks, adlChart);
-                    if (adlOptions.Json)
-                        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Adl(population, ranks), ReportJson.SerializerOptions));
-                    else
-                        LiquidationCommands.RenderAdl(ranks, console);
-                    return Ok;
+                    return Print(console, adlOptions.Json, () => JsonDocuments.Adl(population, ranks), () => LiquidationCommands.RenderAdl(ranks, console));
                 default:
                     throw new UsageException($"unrecognised arguments: {string.Join(' ', args)}");
             }
@@ -241,10 +226,16 @@ public static class MarginCli
             Charts.PortfolioChart.Save(computed.Portfolio, computed.Costs.Portfolio ?? [], chart);
         }
 
+        return Print(console, json, () => JsonDocuments.Report(book, computed), () => ReportTables.Render(book, computed, console, summary));
+    }
+
+    /// <summary>Prints the command's JSON document, or renders its tables; exit code 0.</summary>
+    private static int Print(IAnsiConsole console, bool json, Func<object> document, Action render)
+    {
         if (json)
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(JsonDocuments.Report(book, computed), ReportJson.SerializerOptions));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document(), ReportJson.SerializerOptions));
         else
-            ReportTables.Render(book, computed, console, summary);
+            render();
         return Ok;
     }
 

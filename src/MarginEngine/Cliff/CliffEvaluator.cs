@@ -80,10 +80,9 @@ internal sealed class CliffEvaluator
     /// <summary>The full result at <paramref name="move"/>: the report, and the portfolio breakdown under portfolio margin.</summary>
     public (MarginReport Report, PortfolioMarginResult? Portfolio) Detail(double move)
     {
-        var (market, _) = Move(move);
         if (Method != MarginMethod.Portfolio || _book is null)
             return (At(move).Report, null);
-        var result = PortfolioMarginCalculator.Calculate(Account, market, _profile);
+        var result = PortfolioMarginCalculator.Calculate(Account, Move(move).Market, _profile);
         return (result.Report, result);
     }
 

@@ -42,7 +42,7 @@ internal sealed class MarketShift
         foreach (var option in _instruments.OfType<EuropeanOption>())
         {
             if (volUp.TryGetValue(option.Underlying.Id, out var up) && vols.TryGetValue(option.Id, out var vol))
-                vols[option.Id] = Raise(vol, up);
+                vols[option.Id] = VolatilitySurface.Raise(vol, up);
         }
 
         var surfaces = _market.VolatilitySurfaces.Values.ToDictionary(s => s.Underlying,
@@ -63,9 +63,6 @@ internal sealed class MarketShift
 
         return new MarketSnapshot(_market, index, marks, vols, surfaces);
     }
-
-    /// <summary>A vol raised by <paramref name="points"/>, kept inside (0, the largest vol a snapshot takes].</summary>
-    internal static double Raise(double vol, double points) => Math.Clamp(vol + points, 1e-4, Numerics.Limits.MaxVolatility);
 
     /// <summary>
     /// The mark plus the option's model change (USD per coin, discounted) from the snapshot to the moved index

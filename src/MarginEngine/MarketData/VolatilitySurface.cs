@@ -66,7 +66,10 @@ public sealed class VolatilitySurface
 
     /// <summary>The surface with every vol raised by <paramref name="points"/> (0.05 = 5 vol points), kept positive.</summary>
     public VolatilitySurface Raised(double points) =>
-        new(Underlying, Expiries, Moneyness, [.. Volatilities.Select(row => (IReadOnlyList<double>)[.. row.Select(v => Cliff.MarketShift.Raise(v, points))])]);
+        new(Underlying, Expiries, Moneyness, [.. Volatilities.Select(row => (IReadOnlyList<double>)[.. row.Select(v => Raise(v, points))])]);
+
+    /// <summary>A vol raised by <paramref name="points"/>, kept inside (0, the largest vol a snapshot takes].</summary>
+    internal static double Raise(double vol, double points) => Math.Clamp(vol + points, 1e-4, Numerics.Limits.MaxVolatility);
 
     /// <summary>Vol for an option expiring at <paramref name="expiry"/> with strike / forward = <paramref name="moneyness"/>, seen at <paramref name="now"/>.</summary>
     public double Volatility(Instant now, Instant expiry, double moneyness)
