@@ -67,6 +67,32 @@ public sealed class BracketSchedule
         return new BracketSchedule(result.MoveToImmutable());
     }
 
+    /// <summary>Whether the last bracket has a cap: the publication stops there and a larger notional is not margined.</summary>
+    public bool IsBounded => Brackets[^1].NotionalCap != decimal.MaxValue;
+
+    /// <summary>
+    /// This schedule up to its last cap, then <paramref name="higher"/>'s brackets above that cap (a bracket that
+    /// straddles the cap starts at it); cum continues by the continuity rule. Unchanged when this one is unbounded.
+    /// </summary>
+    /// <param name="higher">A schedule from 0 whose brackets above this one's cap extend it; those below are ignored.</param>
+    /// <param name="field">Name of <paramref name="higher"/> for messages, e.g. <c>supplied.brackets[BTCUSDT]</c>.</param>
+    /// <exception cref="InvalidMarginInputException"><paramref name="higher"/> does not run past the cap, or the joined brackets break a rule of <see cref="Create"/>.</exception>
+    public BracketSchedule ExtendedBy(BracketSchedule higher, string field)
+    {
+        ArgumentNullException.ThrowIfNull(higher);
+        if (!IsBounded)
+            return this;
+        var top = Brackets[^1].NotionalCap;
+        var above = higher.Brackets.Where(b => b.NotionalCap > top).ToList();
+        if (above.Count == 0)
+            throw new InvalidMarginInputException(field, $"stops at {Guard.Show(higher.Brackets[^1].NotionalCap)}, not above the profile's last cap {Guard.Show(top)} that it extends");
+        var tiers = Brackets.Select(b => new BracketTier(b.NotionalFloor, b.NotionalCap, b.MaxLeverage, b.MaintenanceMarginRate, b.MaintenanceAmount))
+            .Concat(above.Select(b => new BracketTier(Math.Max(b.NotionalFloor, top), b.NotionalCap == decimal.MaxValue ? null : b.NotionalCap,
+                b.MaxLeverage, b.MaintenanceMarginRate)))
+            .ToList();
+        return Create(tiers, field);
+    }
+
     /// <summary>The bracket whose [floor, cap) holds <paramref name="notional"/>; the last bracket above its cap.</summary>
     /// <exception cref="InvalidMarginInputException">Negative notional.</exception>
     public LeverageBracket Find(decimal notional)

@@ -59,6 +59,29 @@ public sealed class HaircutSchedule
         return new HaircutSchedule(basis, [.. tiers], field);
     }
 
+    /// <summary>Whether the last tier has a cap: the publication stops there and a larger holding is not valued.</summary>
+    public bool IsBounded => Tiers[^1].Cap is not null;
+
+    /// <summary>
+    /// This schedule up to its last cap, then <paramref name="higher"/>'s tiers above that cap (a tier that straddles
+    /// the cap starts at it). Unchanged when this one is unbounded.
+    /// </summary>
+    /// <param name="higher">A schedule from 0 on the same basis whose tiers above this one's cap extend it; those below are ignored.</param>
+    /// <param name="field">Name of <paramref name="higher"/> for messages, e.g. <c>supplied.haircuts[BTC]</c>.</param>
+    /// <exception cref="InvalidMarginInputException">Another basis, or <paramref name="higher"/> does not run past the cap.</exception>
+    public HaircutSchedule ExtendedBy(HaircutSchedule higher, string field)
+    {
+        ArgumentNullException.ThrowIfNull(higher);
+        if (Tiers[^1].Cap is not { } top)
+            return this;
+        if (higher.Basis != Basis)
+            throw new InvalidMarginInputException($"{field}.basis", $"must be {Basis.ToString().ToLowerInvariant()}, the basis of the schedule it extends, but was {higher.Basis.ToString().ToLowerInvariant()}");
+        var above = higher.Tiers.Where(t => t.Cap is null || t.Cap > top).ToList();
+        if (above.Count == 0)
+            throw new InvalidMarginInputException(field, $"stops at {Guard.Show(higher.Tiers[^1].Cap ?? 0m)}, not above the profile's last cap {Guard.Show(top)} that it extends");
+        return Create(Basis, [.. Tiers, .. above.Select(t => t with { Floor = Math.Max(t.Floor, top) })], field);
+    }
+
     /// <summary>
     /// USD collateral value of <paramref name="quantity"/> coins at <paramref name="indexPrice"/>.
     /// Only a positive holding is discounted; a borrow (negative) counts at 100%.
@@ -70,7 +93,7 @@ public sealed class HaircutSchedule
         var amount = Basis == HaircutBasis.Quantity ? quantity : quantity * indexPrice;
         if (Tiers[^1].Cap is { } top && amount > top)
             throw new InvalidMarginInputException(_field,
-                $"a holding of {Guard.Show(amount)} ({(Basis == HaircutBasis.Quantity ? "coins" : "USD")}) is above the last tier's cap {Guard.Show(top)}: the published tiers stop there (supply the higher tiers)");
+                $"a holding of {Guard.Show(amount)} ({(Basis == HaircutBasis.Quantity ? "coins" : "USD")}) is above the last tier's cap {Guard.Show(top)}: the published tiers stop there: supply a schedule for this asset in the book's \"supplied\" section or with RiskProfile.WithSupplement; its tiers above {Guard.Show(top)} extend these");
         var counted = 0m;
         foreach (var tier in Tiers)
         {

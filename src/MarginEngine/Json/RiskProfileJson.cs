@@ -56,7 +56,7 @@ public static class RiskProfileJson
         }
 
         var methods = profile.Optional("methods")?.Items().Select(m => m.Enum<MarginMethod>()).ToList();
-        var provenance = ReadProvenance(profile, rules);
+        var provenance = ReadProvenance(profile, rules, portfolio, unified is not null, profile.Optional("fees") is not null);
         var liquidation = profile.Optional("isolatedLiquidation")?.Enum<LiquidationPriceRule>() ?? LiquidationPriceRule.MaintenanceAtLiquidationPrice;
         var methodsJson = profile.Optional("methods") ?? profile;
         return methodsJson.Build(() => new RiskProfile(name, rules.Brackets, rules.Haircuts, borrow, rules.Options, fees, orders, portfolio, unified,
@@ -118,7 +118,8 @@ public static class RiskProfileJson
         return new Rules(brackets, sizeScaled, haircuts, options);
     }
 
-    private static ProfileProvenance ReadProvenance(JsonCursor profile, Rules rules)
+    private static ProfileProvenance ReadProvenance(JsonCursor profile, Rules rules, Portfolio.PortfolioParameters? portfolio, bool hasUnified,
+        bool hasFees)
     {
         var tables = new Dictionary<string, TableSource>(StringComparer.Ordinal);
         foreach (var (key, table) in profile.Optional("tables")?.Properties() ?? [])
@@ -130,7 +131,11 @@ public static class RiskProfileJson
                 ["sizeScaled", var k] => rules.SizeScaled.ContainsKey(k),
                 ["haircuts", var k] => rules.Haircuts.ContainsKey(k),
                 ["options"] => rules.Options is not null,
-                ["portfolio" or "unified" or "borrow" or "fees", ..] => true,
+                ["portfolio"] => portfolio is not null,
+                ["portfolio", var unit] => portfolio?.Units.ContainsKey(unit) == true,
+                ["unified"] => hasUnified,
+                ["fees"] => hasFees,
+                ["borrow"] => true,
                 _ => false,
             };
             if (!known)

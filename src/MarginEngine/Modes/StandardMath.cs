@@ -38,12 +38,14 @@ internal static class StandardMath
     /// The bracket of <paramref name="notional"/>; a notional above a bounded last bracket is beyond
     /// the published tiers and throws rather than extrapolating.
     /// </summary>
-    public static LeverageBracket FindPublished(BracketSchedule schedule, decimal notional, Instrument instrument)
+    public static LeverageBracket FindPublished(BracketSchedule schedule, decimal notional, Instrument instrument, RiskProfile profile)
     {
         var last = schedule.Brackets[^1];
         if (notional >= last.NotionalCap)
             throw new InvalidMarginInputException($"positions[{instrument.Id}]",
-                $"notional {Guard.Show(Math.Round(notional, 8))} is at or above the last bracket's cap {Guard.Show(last.NotionalCap)}: the profile's tiers stop there (supply the higher tiers)");
+                $"notional {Guard.Show(Math.Round(notional, 8))} is at or above the last bracket's cap {Guard.Show(last.NotionalCap)}: the profile's tiers stop there; " +
+                $"supply brackets under '{profile.RuleKey(instrument) ?? instrument.Id}' in the book's \"supplied\" section or with RiskProfile.WithSupplement: " +
+                $"their brackets above {Guard.Show(last.NotionalCap)} extend the profile's");
         return schedule.Find(notional);
     }
 
@@ -130,7 +132,7 @@ internal static class StandardMath
                 };
             default:
                 var notional = value.NotionalSettlement;
-                var bracket = FindPublished(Schedule(profile, instrument, position.Quantity, value.Mark), notional, instrument);
+                var bracket = FindPublished(Schedule(profile, instrument, position.Quantity, value.Mark), notional, instrument, profile);
                 var leverage = EffectiveLeverage(position.Leverage, bracket);
                 var fee = profile.Fees.ChargeClosingFees ? notional * profile.Fees.TakerRate : 0m;
                 return value with
@@ -224,7 +226,7 @@ internal static class StandardMath
                 var heldAtLimit = addsToHeld ? Notional(instrument, held, order.LimitPrice) : 0m;
                 var heldAtMark = addsToHeld ? Notional(instrument, held, mark) : 0m;
                 var limitNotional = Notional(instrument, opening, order.LimitPrice);
-                var bracket = FindPublished(schedule, heldAtLimit + limitNotional, instrument);
+                var bracket = FindPublished(schedule, heldAtLimit + limitNotional, instrument, profile);
                 notionalUsd = limitNotional * toUsd;
                 im = limitNotional / EffectiveLeverage(position?.Leverage, bracket) * toUsd;
                 mm = (schedule.MaintenanceMargin(heldAtMark + Notional(instrument, opening, mark)) - before.MaintenanceMargin(heldAtMark)) * toUsd;

@@ -8,7 +8,8 @@ namespace MarginEngine.Profiles;
 /// <summary>
 /// Figures a user supplies where a profile has none: brackets or size-scaled rules by product key,
 /// haircut schedules by asset, standard option rates. A supplement fills gaps only; it never
-/// replaces a figure the profile has (docs/presets.md §User-supplied figures).
+/// replaces a figure the profile has, but where the profile's brackets or haircut tiers stop at a
+/// cap, its schedule under the same key extends them above that cap (docs/presets.md §User-supplied figures).
 /// </summary>
 public sealed class ProfileSupplement
 {

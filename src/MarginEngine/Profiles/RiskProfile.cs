@@ -148,37 +148,52 @@ public sealed record RiskProfile
     public Portfolio.PortfolioParameters GetPortfolio() =>
         Portfolio ?? throw new MissingRiskParameterException(Name, "portfolio parameters", Name);
 
-    /// <summary>The brackets filed under exactly <paramref name="key"/> (an instrument id or product key), the profile's before the supplement's.</summary>
+    /// <summary>
+    /// The brackets filed under exactly <paramref name="key"/> (an instrument id or product key), the profile's before the
+    /// supplement's; where the profile's stop at a cap, the supplement's brackets above that cap extend them.
+    /// </summary>
     /// <exception cref="MissingRiskParameterException">None under that key.</exception>
     public BracketSchedule GetBrackets(string key) =>
-        Brackets.TryGetValue(key, out var schedule) || Supplement?.Brackets.TryGetValue(key, out schedule) == true
-            ? schedule!
-            : throw new MissingRiskParameterException(Name, "leverage brackets", key, SupplyHint);
+        Brackets.TryGetValue(key, out var schedule) ? Extend(schedule, key)
+        : Supplement?.Brackets.TryGetValue(key, out schedule) == true ? schedule!
+        : throw new MissingRiskParameterException(Name, "leverage brackets", key, SupplyHint);
 
     /// <summary>
     /// The bracket schedule that margins <paramref name="instrument"/> at a position of
     /// <paramref name="sizeInCoins"/> (|quantity| in coins; for an inverse contract its notional in
     /// coin): published brackets as they are, a size-scaled rule as its one-bracket equivalent at that
-    /// size. Keys are tried in <see cref="ProductKey.Candidates"/> order, the profile's before the supplement's.
+    /// size. Keys are tried in <see cref="ProductKey.Candidates"/> order, the profile's before the supplement's; where the
+    /// profile's brackets stop at a cap, the supplement's under the same key extend them above it.
     /// </summary>
     /// <exception cref="MissingRiskParameterException">Neither the profile nor the supplement has a rule.</exception>
     public BracketSchedule GetBrackets(Instrument instrument, decimal sizeInCoins)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        if (TryRule(Brackets, SizeScaled, instrument, sizeInCoins, out var schedule)
-            || (Supplement is { } s && TryRule(s.Brackets, s.SizeScaled, instrument, sizeInCoins, out schedule)))
+        if (TryRule(Brackets, SizeScaled, instrument, sizeInCoins, out var schedule, out var key))
+            return Extend(schedule, key);
+        if (Supplement is { } s && TryRule(s.Brackets, s.SizeScaled, instrument, sizeInCoins, out schedule, out _))
             return schedule;
         throw new MissingRiskParameterException(Name, "leverage brackets", instrument.Id,
             $"looked up as {string.Join(", ", ProductKey.Candidates(instrument))}; {LeftToUser("brackets", instrument)}{SupplyHint}");
     }
 
-    /// <summary>Haircut schedule of <paramref name="assetId"/>, the profile's before the supplement's.</summary>
+    /// <summary>
+    /// Haircut schedule of <paramref name="assetId"/>, the profile's before the supplement's; where the profile's tiers
+    /// stop at a cap, the supplement's tiers above that cap extend them.
+    /// </summary>
     /// <exception cref="MissingRiskParameterException">Neither has one.</exception>
     public HaircutSchedule GetHaircut(string assetId) =>
-        Haircuts.TryGetValue(assetId, out var schedule) || Supplement?.Haircuts.TryGetValue(assetId, out schedule) == true
-            ? schedule!
-            : throw new MissingRiskParameterException(Name, "haircut schedule", assetId,
-                $"{(Provenance.UserSupplied.Contains($"haircuts:{assetId}") ? "the preset leaves it to the user; " : "")}{SupplyHint}");
+        Haircuts.TryGetValue(assetId, out var schedule)
+            ? (schedule.IsBounded && Supplement?.Haircuts.TryGetValue(assetId, out var higher) == true
+                ? schedule.ExtendedBy(higher, $"supplied.haircuts[{assetId}]")
+                : schedule)
+        : Supplement?.Haircuts.TryGetValue(assetId, out schedule) == true ? schedule!
+        : throw new MissingRiskParameterException(Name, "haircut schedule", assetId,
+            $"{(Provenance.UserSupplied.Contains($"haircuts:{assetId}") ? "the preset leaves it to the user; " : "")}{SupplyHint}");
+
+    /// <summary>The key of the bracket or size-scaled rule that margins <paramref name="instrument"/> (the profile's, else the supplement's), or null.</summary>
+    internal string? RuleKey(Instrument instrument) =>
+        FindKey(Brackets, SizeScaled, instrument) ?? (Supplement is { } s ? FindKey(s.Brackets, s.SizeScaled, instrument) : null);
 
     /// <summary>Standard option margin rates, the profile's before the supplement's.</summary>
     /// <exception cref="MissingRiskParameterException">Neither has them.</exception>
@@ -209,15 +224,27 @@ public sealed record RiskProfile
                 if (Options is null && s.Options is not null)
                     used.Add($"options ({s.Label})");
             }
-            else if (instrument is Perpetual or Future && !TryRule(Brackets, SizeScaled, instrument, 0m, out _)
-                && FindKey(s.Brackets, s.SizeScaled, instrument) is { } key)
+            else if (instrument is Perpetual or Future)
             {
-                used.Add($"brackets:{key} ({s.Label})");
+                if (!TryRule(Brackets, SizeScaled, instrument, 0m, out var own, out var ownKey))
+                {
+                    if (FindKey(s.Brackets, s.SizeScaled, instrument) is { } key)
+                        used.Add($"brackets:{key} ({s.Label})");
+                }
+                else if (own.IsBounded && s.Brackets.ContainsKey(ownKey))
+                {
+                    used.Add($"brackets:{ownKey} above {Guard.Show(own.Brackets[^1].NotionalCap)} ({s.Label})");
+                }
             }
         }
 
-        foreach (var balance in account.Balances.Where(b => b.Quantity > 0m && !Haircuts.ContainsKey(b.Asset.Id) && s.Haircuts.ContainsKey(b.Asset.Id)))
-            used.Add($"haircuts:{balance.Asset.Id} ({s.Label})");
+        foreach (var balance in account.Balances.Where(b => b.Quantity > 0m && s.Haircuts.ContainsKey(b.Asset.Id)))
+        {
+            if (!Haircuts.TryGetValue(balance.Asset.Id, out var own))
+                used.Add($"haircuts:{balance.Asset.Id} ({s.Label})");
+            else if (own.Tiers[^1].Cap is { } top)
+                used.Add($"haircuts:{balance.Asset.Id} above {Guard.Show(top)} ({s.Label})");
+        }
         return [.. used];
     }
 
@@ -227,21 +254,28 @@ public sealed record RiskProfile
     private static string? FindKey(IReadOnlyDictionary<string, BracketSchedule> brackets, IReadOnlyDictionary<string, SizeScaledMargin> sizeScaled, Instrument instrument) =>
         ProductKey.Candidates(instrument).FirstOrDefault(k => brackets.ContainsKey(k) || sizeScaled.ContainsKey(k));
 
+    private BracketSchedule Extend(BracketSchedule schedule, string key) =>
+        schedule.IsBounded && Supplement?.Brackets.TryGetValue(key, out var higher) == true
+            ? schedule.ExtendedBy(higher, $"supplied.brackets[{key}]")
+            : schedule;
+
     private static bool TryRule(IReadOnlyDictionary<string, BracketSchedule> brackets, IReadOnlyDictionary<string, SizeScaledMargin> sizeScaled,
-        Instrument instrument, decimal sizeInCoins, out BracketSchedule schedule)
+        Instrument instrument, decimal sizeInCoins, out BracketSchedule schedule, out string key)
     {
-        foreach (var key in ProductKey.Candidates(instrument))
+        foreach (var candidate in ProductKey.Candidates(instrument))
         {
-            if (brackets.TryGetValue(key, out schedule!))
+            key = candidate;
+            if (brackets.TryGetValue(candidate, out schedule!))
                 return true;
-            if (sizeScaled.TryGetValue(key, out var rule))
+            if (sizeScaled.TryGetValue(candidate, out var rule))
             {
-                schedule = rule.AtSize(sizeInCoins, $"sizeScaled[{key}]");
+                schedule = rule.AtSize(sizeInCoins, $"sizeScaled[{candidate}]");
                 return true;
             }
         }
 
         schedule = null!;
+        key = "";
         return false;
     }
 }

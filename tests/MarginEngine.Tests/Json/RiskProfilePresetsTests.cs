@@ -11,17 +11,58 @@ public class RiskProfilePresetsTests
         RiskProfilePresets.Names.Should().Equal("binance", "bybit", "deribit", "derive", "kucoin", "okx", "span");
     }
 
+    public static TheoryData<string> Presets() => new(RiskProfilePresets.Names);
+
     [Theory]
-    [InlineData("binance")]
-    [InlineData("bybit")]
-    [InlineData("kucoin")]
-    [InlineData("okx")]
-    [InlineData("deribit")]
-    [InlineData("derive")]
-    [InlineData("span")]
-    public void EveryPreset_Loads(string name)
+    [MemberData(nameof(Presets))]
+    public void EveryTablesEntry_NamesARuleThePresetReallyHas(string name)
     {
-        RiskProfilePresets.Get(name).Name.Should().Be(name);
+        // docs/presets.md and `margin presets` print the tables entries as the preset's sources: each must name a rule
+        // the loaded profile holds, or the docs claim a figure the engine does not use (bybit's ETH unit did).
+        var profile = RiskProfilePresets.Get(name);
+        profile.Provenance.Tables.Should().NotBeEmpty();
+        foreach (var key in profile.Provenance.Tables.Keys)
+        {
+            var held = key.Split(':', 2) switch
+            {
+                ["brackets", var k] => profile.Brackets.ContainsKey(k),
+                ["sizeScaled", var k] => profile.SizeScaled.ContainsKey(k),
+                ["haircuts", var k] => profile.Haircuts.ContainsKey(k),
+                ["options"] => profile.Options is not null,
+                ["portfolio"] => profile.Portfolio is not null,
+                ["portfolio", var unit] => profile.Portfolio?.Units.ContainsKey(unit) == true,
+                ["unified"] => profile.Unified is not null,
+                ["borrow"] => true,
+                ["fees"] => profile.Fees.TakerRate > 0,
+                _ => false,
+            };
+            held.Should().BeTrue($"preset '{name}' lists a source for '{key}'");
+        }
+    }
+
+    [Fact]
+    public void Bybit_EthUnit_IsThePublishedTenPercent_NotTheFifteenPercentDefault()
+    {
+        // venue-parameters.md §2.5: from 2025-01-10 BTC and ETH units stress -10 %...+10 %; other coins keep the 15 % default.
+        var portfolio = RiskProfilePresets.Get("bybit").GetPortfolio();
+        portfolio.For("ETH", "bybit").PriceRange.Should().Be(0.10);
+        portfolio.For("BTC", "bybit").PriceRange.Should().Be(0.10);
+        portfolio.For("SOL", "bybit").PriceRange.Should().Be(0.15);
+    }
+
+    [Theory]
+    [InlineData("portfolio:XRP", "bybit")]   // no XRP unit (XRP falls to the default)
+    [InlineData("fees:whatever", "bybit")]   // fees has no sub-keys
+    [InlineData("unified", "bybit")]         // bybit has no unified ladder
+    [InlineData("portfolio", "kucoin")]      // kucoin has no portfolio section
+    [InlineData("fees", "deribit")]          // deribit's preset has no fees section
+    [InlineData("borrow:USDT", "bybit")]     // borrow rates are one table
+    public void TablesKey_NamingNothing_IsRejectedWithItsPath(string key, string preset)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(RiskProfilePresets.GetJson(preset))!.AsObject();
+        json["tables"]![key] = new System.Text.Json.Nodes.JsonObject { ["provenance"] = "published", ["asOf"] = "2025", ["source"] = "x" };
+        var act = () => RiskProfileJson.Read(json.ToJsonString(), "test.json");
+        act.Should().Throw<ConfigurationException>().WithMessage($"*{key}*names no table of this profile*");
     }
 
     [Fact]
