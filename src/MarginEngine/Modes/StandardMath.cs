@@ -163,6 +163,8 @@ internal static class StandardMath
                 return new PositionFigures(mark, toUsd, spotNotional, spotNotional * toUsd, 0m, 0m, 0m, null, null, 0m, 0m, 0m);
             case EuropeanOption option:
                 var index = Index(market, option.Underlying.Id);
+                CheckInverseOptionPrice(option, mark, index, $"markPrices[{option.Id}]");
+                CheckInverseOptionPrice(option, position.EntryPrice, index, $"positions[{option.Id}].entryPrice");
                 var coins = position.Quantity * option.ContractSize;
                 var notionalUsd = Math.Abs(coins) * index;
                 return new PositionFigures(mark, toUsd, toUsd == 1m ? notionalUsd : notionalUsd / toUsd, notionalUsd, 0m, 0m, coins * OptionPriceUsd(option, mark, index), null, null, 0m, 0m, 0m);
@@ -171,6 +173,27 @@ internal static class StandardMath
                 var pnl = Pnl(instrument, position.Quantity, position.EntryPrice, mark);
                 return new PositionFigures(mark, toUsd, notional, notional * toUsd, pnl, pnl * toUsd, 0m, null, null, 0m, 0m, 0m);
         }
+    }
+
+    /// <summary>How far above its no-arbitrage bound an inverse option's price may be before it is taken for a USD figure.</summary>
+    public const decimal InverseOptionPriceTolerance = 10m;
+
+    /// <summary>
+    /// Rejects an inverse option's price (entry, limit or mark, quoted in coin) above <see cref="InverseOptionPriceTolerance"/>
+    /// times the most the option can be worth in coin: a call 1, a put strike / index. Such a figure is a USD price by
+    /// orders of magnitude, and would inflate every premium that uses it by the index.
+    /// </summary>
+    /// <exception cref="InvalidMarginInputException">The price, named by <paramref name="field"/>.</exception>
+    public static void CheckInverseOptionPrice(EuropeanOption option, decimal price, decimal index, string field)
+    {
+        if (option.Settlement == Settlement.Linear)
+            return;
+        var bound = option.Right == OptionRight.Call ? 1m : option.Strike / index;
+        if (price > InverseOptionPriceTolerance * bound)
+            throw new InvalidMarginInputException(field,
+                $"is {Guard.Show(price)}, but an inverse option's price is quoted in {option.SettlementAsset.Id} per contract coin and this " +
+                $"{option.Right.ToString().ToLowerInvariant()} is worth at most {Guard.Show(Math.Round(bound, 8))} {option.SettlementAsset.Id} " +
+                $"({(option.Right == OptionRight.Call ? "a call: 1" : "a put: strike / index")}): is it a USD price?");
     }
 
     /// <summary>USD per coin of an option price quoted in its settlement asset.</summary>
@@ -203,6 +226,7 @@ internal static class StandardMath
             case EuropeanOption option:
                 var index = Index(market, option.Underlying.Id);
                 var coins = opening * option.ContractSize;
+                CheckInverseOptionPrice(option, order.LimitPrice, index, $"orders[{option.Id}].limitPrice");
                 var limitUsd = OptionPriceUsd(option, order.LimitPrice, index);
                 notionalUsd = coins * limitUsd;
                 if (order.Side == OrderSide.Buy)

@@ -68,6 +68,8 @@ public static class PortfolioMarginCalculator
             var underlying = o.Instrument.Underlying.Id;
             if (include?.Invoke(underlying) == false)
                 continue;
+            if (o.Instrument is EuropeanOption option)
+                StandardMath.CheckInverseOptionPrice(option, o.LimitPrice, StandardMath.Index(market, underlying), $"orders[{option.Id}].limitPrice");
             orders.Add((underlying, compiled?.Exposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}")
                 ?? ToExposure(o.Instrument, (double)o.SignedQuantity, $"order:{o.Id}", market)));
             if (IndexOf(groups, underlying) < 0)
@@ -419,11 +421,13 @@ public static class PortfolioMarginCalculator
     }
 
     /// <summary>USD notional of a resting order at its limit: the premium for options, as in standard margin.</summary>
-    private static decimal OrderNotionalUsd(OpenOrder order, MarketSnapshot market) => order.Instrument switch
+    private static decimal OrderNotionalUsd(OpenOrder order, MarketSnapshot market)
     {
-        EuropeanOption option => order.Quantity * option.ContractSize
-            * StandardMath.OptionPriceUsd(option, order.LimitPrice, StandardMath.Index(market, option.Underlying.Id))
-            * (option.Settlement == Settlement.Linear ? StandardMath.Index(market, option.SettlementAsset.Id) : 1m),
-        _ => StandardMath.Notional(order.Instrument, order.Quantity, order.LimitPrice) * StandardMath.Index(market, order.Instrument.SettlementAsset.Id),
-    };
+        if (order.Instrument is not EuropeanOption option)
+            return StandardMath.Notional(order.Instrument, order.Quantity, order.LimitPrice) * StandardMath.Index(market, order.Instrument.SettlementAsset.Id);
+        var index = StandardMath.Index(market, option.Underlying.Id);
+        StandardMath.CheckInverseOptionPrice(option, order.LimitPrice, index, $"orders[{option.Id}].limitPrice");
+        return order.Quantity * option.ContractSize * StandardMath.OptionPriceUsd(option, order.LimitPrice, index)
+            * (option.Settlement == Settlement.Linear ? StandardMath.Index(market, option.SettlementAsset.Id) : 1m);
+    }
 }

@@ -28,9 +28,10 @@ public class PortfolioRiskStateTests
         {
             var option = Option($"O{i}", random.Next(2) == 0 ? OptionRight.Call : OptionRight.Put, 5_000m * random.Next(7, 14), random.Next(3, 90),
                 random.Next(3) == 0 ? Settlement.Inverse : Settlement.Linear);
-            marks.Add((option.Id, 1_000));
+            var price = option.Settlement == Settlement.Inverse ? 0.02m : 1_000m;   // 1,000 USD at index 50,000; inverse prices are in coin
+            marks.Add((option.Id, (double)price));
             vols.Add((option.Id, 0.4 + random.NextDouble() * 0.5));
-            positions.Add(new Position(option, Math.Round((decimal)(random.NextDouble() * 6 - 3), 1) is var x && x != 0 ? x : -1m, 1_000m));
+            positions.Add(new Position(option, Math.Round((decimal)(random.NextDouble() * 6 - 3), 1) is var x && x != 0 ? x : -1m, price));
         }
 
         marks.Add(("NEW-C", 900));
