@@ -17,6 +17,22 @@ internal static class ReportTables
     /// <summary>Books with more lines than this show the first <see cref="ShortListLength"/> of each table.</summary>
     public const int LongBook = 1_000;
 
+    /// <summary>
+    /// The rows a table of <paramref name="total"/> lines shows: all of them, or the first <see cref="ShortListLength"/>
+    /// when the book is long (more than <see cref="LongBook"/> position, order or collateral lines).
+    /// </summary>
+    internal static int Shown(int total, bool longBook) => longBook ? Math.Min(total, ShortListLength) : total;
+
+    /// <summary>Says how many lines a cut table left out, and where they are.</summary>
+    internal static void More(IAnsiConsole console, int shown, int total, string what)
+    {
+        if (shown < total)
+            console.MarkupLine($"[grey]... and {total - shown:N0} more {what}: every line is in --json; --summary shows the totals only.[/]");
+    }
+
+    private static bool IsLong(MarginReport report) =>
+        report.Positions.Length > LongBook || report.Orders.Length > LongBook || report.Collateral.Length > LongBook || report.Borrows.Length > LongBook;
+
     public static void Render(Book book, BookReports reports, IAnsiConsole console, bool summary = false)
     {
         var summaries = reports.Summaries().ToList();
@@ -30,9 +46,10 @@ internal static class ReportTables
             console.MarkupLine($"[grey]not computed: {Markup.Escape(note)}[/]");
         if (summary)
             return;
-        Collateral(first, console);
-        Positions(book, reports, console);
-        Orders(reports.Cross ?? first, console);
+        var longBook = IsLong(first);
+        Collateral(first, console, longBook);
+        Positions(book, reports, console, longBook);
+        Orders(reports.Cross ?? first, console, longBook);
         if (reports.Portfolio is { } portfolio)
             PortfolioTables.Render(portfolio, reports.Costs.Portfolio ?? [], console);
         if (reports.Unified is { } unified)
@@ -85,16 +102,18 @@ internal static class ReportTables
         console.MarkupLine($"[bold]uniMMR[/] {ratio} · status [bold]{Markup.Escape(unified.Status)}[/]");
     }
 
-    private static void Collateral(MarginReport report, IAnsiConsole console)
+    private static void Collateral(MarginReport report, IAnsiConsole console, bool longBook)
     {
         var table = new Table().Title("Collateral").AddColumns("Asset", "Quantity", "Index", "Gross", "Haircut", "Counted");
-        foreach (var c in report.Collateral)
+        var shown = Shown(report.Collateral.Length, longBook);
+        foreach (var c in report.Collateral.AsSpan(0, shown))
             table.AddRow(c.AssetId, Number(c.Quantity), Number(c.IndexPrice), Money(c.GrossValue), Money(c.Haircut), Money(c.CollateralValue));
         RightAlign(table, 1);
         console.Write(table);
+        More(console, shown, report.Collateral.Length, "collateral lines");
     }
 
-    private static void Positions(Book book, BookReports reports, IAnsiConsole console)
+    private static void Positions(Book book, BookReports reports, IAnsiConsole console, bool longBook)
     {
         // With only the portfolio report, pooled legs carry no requirement of their own: it sits in their risk unit.
         var inUnit = reports.Cross is null && reports.Isolated is null && reports.Unified is null;
@@ -102,7 +121,7 @@ internal static class ReportTables
         var spot = book.Account.Positions.Where(p => p.Instrument is Instruments.Spot).Select(p => p.Instrument.Id).ToHashSet(StringComparer.Ordinal);
         var table = new Table().Title(inUnit ? "Positions (USD; requirements per risk unit below)" : "Positions (USD, standard margin)")
             .AddColumns("Instrument", "Qty", "Entry", "Mark", "Notional", "uPnL", "Tier", "Lev", "IM", "MM");
-        var shown = lines.Length > LongBook ? lines.AsSpan(0, ShortListLength) : lines.AsSpan();
+        var shown = lines.AsSpan(0, Shown(lines.Length, longBook));
         foreach (var p in shown)
         {
             var pooledInUnit = inUnit && !p.IsIsolated;
@@ -116,43 +135,49 @@ internal static class ReportTables
 
         RightAlign(table, 1);
         console.Write(table);
-        if (shown.Length < lines.Length)
-            console.MarkupLine($"[grey]... and {lines.Length - shown.Length:N0} more positions: every line is in --json; --summary shows the totals only.[/]");
+        More(console, shown.Length, lines.Length, "positions");
         if (spot.Count > 0)
             console.MarkupLine("[grey]Spot positions are counted in the collateral table (their coins at the index, with the wallet's); their uPnL against entry is shown for information and is not added again.[/]");
 
         if (reports.Cross is not { } cross || reports.Isolated is not { } isolated)
             return;
+        var alone = isolated.Positions.ToDictionary(i => i.InstrumentId, StringComparer.Ordinal);
+        var rows = cross.Positions.Where(p => alone[p.InstrumentId].IsIsolated).ToList();
         var liquidation = new Table().Title("Liquidation prices by method").AddColumns("Instrument", "Cross", "Isolated", "Isolated bankruptcy");
-        foreach (var p in cross.Positions)
+        var listed = Shown(rows.Count, longBook);
+        foreach (var p in rows.Take(listed))
         {
-            var alone = isolated.Positions.First(i => i.InstrumentId == p.InstrumentId);
-            if (alone.IsIsolated)
-                liquidation.AddRow(Markup.Escape(p.InstrumentId), p.IsIsolated ? "[grey]own margin[/]" : Price(p.LiquidationPrice), Price(alone.LiquidationPrice), Price(alone.BankruptcyPrice));
+            var own = alone[p.InstrumentId];
+            liquidation.AddRow(Markup.Escape(p.InstrumentId), p.IsIsolated ? "[grey]own margin[/]" : Price(p.LiquidationPrice), Price(own.LiquidationPrice), Price(own.BankruptcyPrice));
         }
 
         RightAlign(liquidation, 1);
         console.Write(liquidation);
+        More(console, listed, rows.Count, "liquidation prices");
     }
 
-    private static void Orders(MarginReport report, IAnsiConsole console)
+    private static void Orders(MarginReport report, IAnsiConsole console, bool longBook)
     {
         if (report.Orders.Length > 0)
         {
             var orders = new Table().Title("Open orders (USD)").AddColumns("Order", "Instrument", "Opening notional", "IM reserved", "MM if filled", "Opening fee");
-            foreach (var o in report.Orders)
+            var shown = Shown(report.Orders.Length, longBook);
+            foreach (var o in report.Orders.AsSpan(0, shown))
                 orders.AddRow(Markup.Escape(o.OrderId), Markup.Escape(o.InstrumentId), Money(o.OpeningNotional), Money(o.InitialMargin), Money(o.MaintenanceMargin), Money(o.OpeningFee));
             RightAlign(orders, 2);
             console.Write(orders);
+            More(console, shown, report.Orders.Length, "orders");
         }
 
         if (report.Borrows.Length > 0)
         {
             var borrows = new Table().Title("Borrows (USD)").AddColumns("Asset", "Borrowed", "IM", "MM");
-            foreach (var b in report.Borrows)
+            var shown = Shown(report.Borrows.Length, longBook);
+            foreach (var b in report.Borrows.AsSpan(0, shown))
                 borrows.AddRow(b.AssetId, Money(b.BorrowedValue), Money(b.InitialMargin), Money(b.MaintenanceMargin));
             RightAlign(borrows, 1);
             console.Write(borrows);
+            More(console, shown, report.Borrows.Length, "borrows");
         }
     }
 

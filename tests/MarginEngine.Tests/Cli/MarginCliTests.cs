@@ -237,6 +237,20 @@ public class MarginCliTests
     }
 
     [Fact]
+    public void Report_LongBook_EveryMethod_CutsEveryTableTheSameWay_SoItsLengthDoesNotGrowWithTheBook()
+    {
+        // Plain report (isolated, cross, uniMMR): the positions table and the liquidation-price table each show 50 lines
+        // and count the rest; a book of 2,004 lines prints exactly as many lines as one of 1,004.
+        var (code, small, _) = RunWithInput(LongBook(1_001), "report", "-");
+        var (bigCode, big, _) = RunWithInput(LongBook(2_001), "report", "-");
+        code.Should().Be(MarginCli.Ok);
+        bigCode.Should().Be(MarginCli.Ok);
+        small.Should().Contain("... and 954 more positions").And.Contain("more liquidation prices");
+        big.Should().Contain("... and 1,954 more positions");
+        big.Split('\n').Length.Should().Be(small.Split('\n').Length);
+    }
+
+    [Fact]
     public void Report_OnATerminal_ShowsProgressForAVeryLargeBook_AndTheSameFigures()
     {
         // 5,004 positions (over the 5,000 at which a terminal gets a spinner): the JSON printed afterwards is the same as when
