@@ -237,6 +237,25 @@ public class MarginCliTests
     }
 
     [Fact]
+    public void Report_MethodAskedForThatCannotBeComputed_ExitsTwoWithTheTypedMessage_WhileTheDefaultViewNotesIt()
+    {
+        // The options book without implied vols or surfaces: portfolio margin cannot reprice its options.
+        var book = JsonNode.Parse(TestFiles.Example("options-book.json"))!.AsObject();
+        book["market"]!.AsObject().Remove("impliedVolatilities");
+        book["market"]!.AsObject().Remove("volatilitySurfaces");
+        var json = book.ToJsonString();
+
+        var (asked, askedOut, askedErr) = RunWithInput(json, "report", "-", "--mode", "portfolio");
+        asked.Should().Be(MarginCli.BadInput);
+        askedErr.Should().Contain("no implied volatility for 'BTC-25DEC26-100000-C'");
+        askedOut.Should().BeEmpty("nothing partial is printed");
+
+        var (all, allOut, _) = RunWithInput(json, "report", "-");
+        all.Should().Be(MarginCli.Ok);
+        allOut.Should().Contain("not computed: portfolio: ").And.Contain("no implied volatility for 'BTC-25DEC26-100000-C'");
+    }
+
+    [Fact]
     public void Report_LongBook_EveryMethod_CutsEveryTableTheSameWay_SoItsLengthDoesNotGrowWithTheBook()
     {
         // Plain report (isolated, cross, uniMMR): the positions table and the liquidation-price table each show 50 lines
