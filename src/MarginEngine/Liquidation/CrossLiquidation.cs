@@ -16,9 +16,11 @@ internal static class CrossLiquidation
 {
     private const double RelativeAccuracy = 1e-10;
     private const int MaxIterations = 200;
-    private const double MaxUpsideMultiple = 1e6;
 
-    /// <summary>Returns the price, the mark itself when already at or past MM, or null when no positive price reaches MM.</summary>
+    /// <summary>
+    /// Returns the price, the mark itself when already at or past MM, or null when no price in (0, <see cref="Numerics.Limits.MaxPrice"/>]
+    /// reaches MM (a short's search doubles from the mark up to that bound: at most about 80 doublings from the smallest price).
+    /// </summary>
     public static double? Solve(Instrument instrument, double quantity, double entry, double mark, double settlementToUsd,
         double excessAtMark, BracketSchedule brackets, double closingFeeRate)
     {
@@ -41,10 +43,10 @@ internal static class CrossLiquidation
         {
             lower = mark;
             upper = mark * 2;
-            for (var doublings = 0; G(upper) > 0; doublings++)
+            while (G(upper) > 0)
             {
-                // At most log2(MaxUpsideMultiple) doublings: a bracket that cannot grow ends the search.
-                if (upper > mark * MaxUpsideMultiple || doublings > 64)
+                // Above the largest accepted price no liquidation price is representable; the bound also ends the search.
+                if (upper > Numerics.Limits.MaxPrice)
                     return null;
                 lower = upper;
                 upper *= 2;

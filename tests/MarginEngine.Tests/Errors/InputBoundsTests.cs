@@ -44,6 +44,10 @@ public class InputBoundsTests
         var account = Account([new(Usdt, 10_000m)], [new(BtcUsdt, -1m, 0.000000000001m)]);
         var run = Task.Run(() => CrossMarginCalculator.Calculate(account, market, Profile()));
         (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(20)))).Should().BeSameAs(run, "the solver's search is bounded");
+        // Awaiting observes the outcome: an untyped exception inside the calculator fails the test here.
+        var report = await run;
+        // The short is liquidated where 10,000 - (P - 1e-12) = 0.4 % x P (bracket 1): P = 10,000 / 1.004 = 9,960.159...
+        report.Positions[0].LiquidationPrice!.Value.Should().BeApproximately(9_960.16m, 0.01m);
         MarginEngine.Liquidation.CrossLiquidation.Solve(BtcUsdt, -1, 1, 0, 1, 100, BinanceBtcUsdt(), 0).Should().BeNull();
     }
 

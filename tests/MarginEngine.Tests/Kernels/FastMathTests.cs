@@ -42,11 +42,9 @@ public class FastMathTests
         }
     }
 
-    [Fact]
+    [Vector512Fact]
     public void Vector512_EqualsScalarBitForBit()
     {
-        if (!Vector512.IsHardwareAccelerated)
-            return;
         var random = new Random(9);
         var (x1, x2, y) = (new double[8], new double[8], new double[8]);
         for (var round = 0; round < 20_000; round++)
@@ -74,11 +72,9 @@ public class FastMathTests
         static Vector512<double> Clamp(Vector512<double> x) => Vector512.Min(Vector512.Abs(x), Vector512.Create(37.0));
     }
 
-    [Fact]
+    [Vector256Fact]
     public void Vector256_EqualsScalarBitForBit()
     {
-        if (!Vector256.IsHardwareAccelerated)
-            return;
         var random = new Random(10);
         var (x1, x2) = (new double[4], new double[4]);
         for (var round = 0; round < 20_000; round++)

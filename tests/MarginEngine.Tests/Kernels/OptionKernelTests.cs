@@ -49,14 +49,31 @@ public class OptionKernelTests
             OptionKernel.Row(c.Option, c.Unit, c.Sd, c.Inverse, simd);
             OptionKernel.RowScalar(c.Option, c.Unit, c.Sd, c.Inverse, scalar);
             Bits(simd).Should().Equal(Bits(scalar));
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var v256 = new double[c.N];
-                OptionKernel.RowScalar(c.Option, c.Unit, c.Sd, c.Inverse, v256);
-                var done = OptionKernel.Row256(c.Option, c.Unit, c.Sd, c.Inverse, v256, c.N);
-                Bits(v256).Should().Equal(Bits(scalar), $"the first {done} lanes ran on Vector256");
-            }
         }
+    }
+
+    [Vector256Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Row_Vector256TwinEqualsScalarTwinBitForBit(int seed)
+    {
+        // The widest twin runs in Row_SimdEqualsScalarTwinBitForBit; on an AVX-512 machine the Vector256 twin needs its own run.
+        var random = new Random(seed);
+        var lanes = 0;
+        for (var round = 0; round < 200; round++)
+        {
+            var c = Case.Random(random);
+            var scalar = new double[c.N];
+            OptionKernel.RowScalar(c.Option, c.Unit, c.Sd, c.Inverse, scalar);
+            var v256 = new double[c.N];
+            OptionKernel.RowScalar(c.Option, c.Unit, c.Sd, c.Inverse, v256);
+            var done = OptionKernel.Row256(c.Option, c.Unit, c.Sd, c.Inverse, v256, c.N);
+            lanes += done;
+            Bits(v256).Should().Equal(Bits(scalar), $"the first {done} lanes ran on Vector256");
+        }
+
+        lanes.Should().BeGreaterThan(1_000, "most cases run whole blocks on the Vector256 twin");
     }
 
     [Theory]
@@ -77,13 +94,31 @@ public class OptionKernelTests
             var fused = (double[])start.Clone();
             OptionKernel.Accumulate(c.Option, c.Unit, c.Sd, c.Inverse, fused);
             Bits(fused).Should().Equal(Bits(twoPass));
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var v256 = (double[])start.Clone();
-                var done = OptionKernel.Row256(c.Option, c.Unit, c.Sd, c.Inverse, v256, c.N, accumulate: true);
-                Bits(v256.Take(done)).Should().Equal(Bits(twoPass.Take(done)));
-            }
         }
+    }
+
+    [Vector256Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Accumulate_Vector256TwinEqualsRowThenAccumulateBitForBit(int seed)
+    {
+        var random = new Random(seed);
+        var lanes = 0;
+        for (var round = 0; round < 200; round++)
+        {
+            var c = Case.Random(random);
+            var start = Enumerable.Range(0, c.N).Select(_ => random.NextDouble() * 1e6 - 5e5).ToArray();
+            var row = new double[c.N];
+            var twoPass = (double[])start.Clone();
+            OptionKernel.RowScalar(c.Option, c.Unit, c.Sd, c.Inverse, row);
+            ScenarioKernels.AccumulateScalar(row, twoPass);
+            var v256 = (double[])start.Clone();
+            var done = OptionKernel.Row256(c.Option, c.Unit, c.Sd, c.Inverse, v256, c.N, accumulate: true);
+            lanes += done;
+            Bits(v256.Take(done)).Should().Equal(Bits(twoPass.Take(done)));
+        }
+
+        lanes.Should().BeGreaterThan(1_000, "most cases run whole blocks on the Vector256 twin");
     }
 
     [Fact]
