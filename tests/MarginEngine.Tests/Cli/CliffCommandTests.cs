@@ -13,12 +13,12 @@ public class CliffCommandTests
     [Fact]
     public void Json_IsolatedDistanceIsTheReportsClosedFormLiquidationPrice()
     {
-        // The demo book's first isolated liquidation going down is ETHUSDT's: its closed-form liquidation price from
-        // `report` (rounded to the tick) over its mark, less one, is the move the sweep must find.
-        var (_, reportJson, _) = Run("report", DemoBook, "--mode", "isolated", "--json");
-        var line = JsonDocument.Parse(reportJson).RootElement.GetProperty("isolated").GetProperty("positions").EnumerateArray()
-            .Single(p => p.GetProperty("instrumentId").GetString() == "ETHUSDT");
-        var expected = line.GetProperty("liquidationPrice").GetDouble() / line.GetProperty("markPrice").GetDouble() - 1;
+        // The demo book's first isolated liquidation going down is ETHUSDT's: long 25 at entry 3,200, mark 3,101.5, leverage
+        // 20, no allocation, so its margin is its IM at the snapshot: 77,537.5 / 20 + the 0.05 % fee to close 38.76875 =
+        // 3,915.64375. Binance's isolated price (docs/methodology.md §Isolated), bracket 2 (10k-100k, MMR 0.65 %, cum 15):
+        // LP = (3,915.64375 + 15 - 25 x 3,200) / (25 x (0.0065 + 0.0005) - 25) = 3,064.2238 (notional 76,606: bracket 2),
+        // a move of 3,064.2238 / 3,101.5 - 1 = -1.20188 %.
+        const double expected = -0.0120187597;
 
         var (code, output, _) = Run("cliff", DemoBook, "--mode", "isolated", "--from", "-5%", "--to", "5%", "--step", "1%", "--json");
 
