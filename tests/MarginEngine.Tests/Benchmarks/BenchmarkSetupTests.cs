@@ -33,6 +33,14 @@ public class BenchmarkSetupTests
         foreach (var setup in methods.Where(m => m.GetCustomAttribute<GlobalSetupAttribute>() is not null))
             setup.Invoke(instance, null);
         foreach (var benchmark in methods.Where(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
-            benchmark.Invoke(instance, null).Should().NotBeNull($"{name}.{benchmark.Name} returns its result");
+        {
+            // Returning the result keeps the JIT from dropping the work; a figure returned must be a number.
+            benchmark.ReturnType.Should().NotBe(typeof(void), $"{name}.{benchmark.Name} returns its result");
+            var result = benchmark.Invoke(instance, null);
+            if (result is double figure)
+                double.IsFinite(figure).Should().BeTrue($"{name}.{benchmark.Name} returned {figure}");
+            else if (!benchmark.ReturnType.IsValueType)
+                result.Should().NotBeNull($"{name}.{benchmark.Name} returns its result");
+        }
     }
 }

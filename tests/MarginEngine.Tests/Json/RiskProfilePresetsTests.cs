@@ -199,10 +199,16 @@ public class RiskProfilePresetsTests
     }
 
     [Fact]
-    public void PresetBook_ComputesWithThePresetProfile()
+    public void PresetBook_IsMarginedWithThePresetsPublishedBrackets()
     {
+        // "profile": "binance" gives the 2026-03-05 tables (venue-parameters.md §1.1): BTC and ETH/USDT tier 1, 0-300,000 at
+        // MMR 0.4 %, 150x. Short 2 BTCUSDT at 95,050 = 190,100 and long 25 ETHUSDT at 3,101.5 = 77,537.5, both in tier 1:
+        // MM = 0.004 x (190,100 + 77,537.5) = 1,070.55 (no fees counted; the resting bid adds IM only).
+        // IM = 190,100 / 10 + 77,537.5 / 20 + the bid 5 x 2,950 / 20 = 19,010 + 3,876.875 + 737.5 = 23,624.375 -> 23,624.38.
         var book = BookJson.Read(TestFiles.Example("binance-preset-book.json"));
-        book.Profile.Name.Should().Be("binance");
+        var report = MarginEngine.Modes.CrossMarginCalculator.Calculate(book.Account, book.Market, book.Profile);
+        report.MaintenanceMargin.Should().Be(1_070.55m);
+        report.InitialMargin.Should().Be(23_624.38m);
     }
 
     [Fact]
@@ -249,6 +255,9 @@ public class RiskProfilePresetsTests
         unit.ExtendedMoves.Where(e => Math.Abs(e.Move) > 0.2).Should().OnlyContain(e => Math.Abs(e.Weight!.Value * e.Move - Math.Sign(e.Move) * 0.1386) < 1e-12);
         (portfolio.LossFactors!.Maintenance, portfolio.LossFactors.Initial).Should().Be((0.8, 1.0));
         unit.VolShock.FloorAfterShockUp.Should().BeTrue();
-        unit.StaticDiscount.Should().NotBeNull();
+        // derive-pmrm.md §1.5: BASE_STATIC_DISCOUNT 1.05 / _NEG 0.95, MULTSCALE 0 / 0, ADDSCALE 0.16 / 0.16.
+        var discount = unit.StaticDiscount!;
+        (discount.LongBase, discount.ShortBase, discount.LongRateMult, discount.ShortRateMult, discount.LongRateAdd, discount.ShortRateAdd)
+            .Should().Be((1.05, 0.95, 0.0, 0.0, 0.16, 0.16));
     }
 }

@@ -67,8 +67,9 @@ public class PortfolioMarginCalculatorTests
     [Fact]
     public void FarOtmShortStrangle_IsCaughtByTheExtendedTable()
     {
-        // Short call K 150,000 and put K 20,000, 30 days, vol 60%: within ±16% they barely move. At +500% (300,000) the call
-        // is 150,000 in the money; weighted 0.16 / 5 = 0.032 that is 4,800 plus a little time value at the shocked-up vol.
+        // Short call K 150,000 and put K 20,000, 30 days, vol 60%: within ±16% they barely move. At +500% (300,000) with the vol
+        // shocked up (term scale (30/30)^0.3 = 1: 0.6 x 1.5 = 0.9), Black-76 values the call at 150,060.2357 (from 1.9e-7) and
+        // the put at 0 (from 4.8e-5): loss 150,060.2357, weighted 0.16 / 5 = 0.032: 4,801.9275.
         var call = Option("C150", OptionRight.Call, 150_000m, 30);
         var put = Option("P20", OptionRight.Put, 20_000m, 30);
         var market = Market([("C150", 1), ("P20", 1)], [("C150", 0.6), ("P20", 0.6)]);
@@ -78,7 +79,7 @@ public class PortfolioMarginCalculatorTests
         standardOnly.WorstCaseLoss.Should().BeLessThan(100);
         withExtended.WorstScenario.Scenario.Kind.Should().Be(ScenarioKind.Extended);
         withExtended.WorstScenario.Scenario.PriceMove.Should().Be(5);
-        withExtended.WorstCaseLoss.Should().BeApproximately(4_800, 10);
+        withExtended.WorstCaseLoss.Should().BeApproximately(4_801.9275, 1e-3);
     }
 
     [Fact]
