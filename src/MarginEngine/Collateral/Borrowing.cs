@@ -6,13 +6,13 @@ namespace MarginEngine.Collateral;
 /// <summary>
 /// What an account borrows, per asset (docs/methodology.md §Collateral): a negative balance, or under
 /// <see cref="BorrowBasis.NegativeCurrencyEquity"/> (OKX MR8) the negative part of each currency's
-/// equity = balance + unrealised P&amp;L of the pooled positions settled in it. Each borrow pays the
-/// profile's borrow IM and MM rates on its USD value.
+/// equity = balance + unrealised P&amp;L of the positions settled in it (and margin allocated to isolated ones). Each
+/// borrow pays the profile's borrow IM and MM rates on its USD value.
 /// </summary>
 internal static class Borrowing
 {
     /// <param name="collateral">The account's collateral lines.</param>
-    /// <param name="pooledPnl">Unrealised P&amp;L of pooled positions by settlement asset id, in that asset.</param>
+    /// <param name="pooledPnl">Change of each currency's equity beyond its balance, by asset id, in that asset: unrealised P&amp;L of the positions settled in it and margin allocated to them.</param>
     /// <param name="indexOf">USD index of an asset id, for a currency with P&amp;L but no balance.</param>
     /// <param name="rates">The profile's borrow rates.</param>
     public static List<(BorrowMargin Line, decimal Im, decimal Mm)> Lines(

@@ -71,15 +71,19 @@ internal static class StandardMargin
                 Rounding.Requirement(orderMm), Rounding.Requirement(fee)));
         }
 
-        var pooledPnl = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        // Borrowing on currency equity counts every position settled in a currency, pooled or on its own margin, with the
+        // margin allocated to it (OKX: eq includes the isolated equity, margin + isolated P&L); so both views borrow the same.
+        var currencyPnl = new Dictionary<string, decimal>(StringComparer.Ordinal);
         for (var i = 0; i < figures.Length; i++)
         {
-            var asset = account.Positions[i].Instrument.SettlementAsset.Id;
-            if (!OwnMargin(account.Positions[i]) && figures[i].PnlSettlement != 0m)
-                pooledPnl[asset] = pooledPnl.GetValueOrDefault(asset) + figures[i].PnlSettlement;
+            var position = account.Positions[i];
+            var asset = position.Instrument.SettlementAsset.Id;
+            var change = figures[i].PnlSettlement + (position.IsolatedMargin ?? 0m);
+            if (change != 0m)
+                currencyPnl[asset] = currencyPnl.GetValueOrDefault(asset) + change;
         }
 
-        var borrows = Borrowing.Lines(collateral, pooledPnl, id => StandardMath.Index(market, id), profile.Borrow);
+        var borrows = Borrowing.Lines(collateral, currencyPnl, id => StandardMath.Index(market, id), profile.Borrow);
         foreach (var (_, borrowIm, borrowMm) in borrows)
         {
             im += borrowIm;

@@ -357,7 +357,7 @@ public static class PortfolioMarginCalculator
         var (collateralValue, haircutIm) = StandardMargin.Counted(collateral, profile);
         decimal poolPnl = 0m, isolatedPnl = 0m, optionValue = 0m, isolatedIm = 0m, isolatedMm = 0m, allocated = 0m;
         var pooledLines = new List<PositionMargin>();
-        var pooledPnl = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var pooledPnl = new Dictionary<string, decimal>(StringComparer.Ordinal);   // currency equity changes, for borrowing
         var isolatedLines = new List<PositionMargin>();
         var isolatedPositions = new List<Position>();
         var isolatedFigures = new List<PositionFigures>();
@@ -370,6 +370,8 @@ public static class PortfolioMarginCalculator
                 isolatedIm += f.InitialMarginUsd;
                 isolatedMm += f.MaintenanceMarginUsd;
                 allocated += margin * f.SettlementToUsd;
+                // OKX's currency equity counts the isolated equity (allocated margin + its P&L): docs/methodology.md §Collateral.
+                pooledPnl[position.Instrument.SettlementAsset.Id] = pooledPnl.GetValueOrDefault(position.Instrument.SettlementAsset.Id) + margin + f.PnlSettlement;
                 isolatedLines.Add(StandardMargin.IsolatedLine(position, f, profile));
                 isolatedPositions.Add(position);
                 isolatedFigures.Add(f);

@@ -90,6 +90,22 @@ public class CrossMarginCalculatorTests
         var onBalance = CrossMarginCalculator.Calculate(account, market, Profile());
         onBalance.Borrows.Should().BeEmpty();
         (onBalance.MaintenanceMargin, onBalance.InitialMargin).Should().Be((192m, 384m));
+
+        // Isolated, the position's loss still belongs to USDT's equity (OKX's eq counts the isolated equity): the same borrow.
+        var isolated = IsolatedMarginCalculator.Calculate(account, market, okx);
+        isolated.Borrows.Should().Equal(new MarginEngine.Results.BorrowMargin("USDT", 1_000m, 100m, 20m));
+        (isolated.MaintenanceMargin, isolated.InitialMargin).Should().Be((212m, 484m));
+    }
+
+    [Fact]
+    public void Borrow_OnNegativeCurrencyEquity_CountsMarginAllocatedToAnIsolatedPosition()
+    {
+        // As above with 500 USDT allocated to the position: USDT equity = 1,000 + 500 - 2,000 = -500: a 500 USD borrow,
+        // IM 10% = 50, MM 2% = 10.
+        var account = Account([new Balance(Usdt, 1_000m), new Balance(Btc, 1m)], [new Position(BtcUsdt, 1m, 50_000m, isolatedMargin: 500m)]);
+        var okx = Profile() with { Borrow = new BorrowRates(0.10m, 0.02m, BorrowBasis.NegativeCurrencyEquity) };
+        CrossMarginCalculator.Calculate(account, Market(("BTCUSDT", 48_000)), okx).Borrows
+            .Should().Equal(new MarginEngine.Results.BorrowMargin("USDT", 500m, 50m, 10m));
     }
 
     [Fact]

@@ -15,9 +15,10 @@ namespace MarginEngine.Tests.Properties;
 
 /// <summary>
 /// Issue 10's properties on generated valid books (CsCheck generators, fixed seeds, shrinking on failure): typed errors or
-/// finite non-negative figures; stablecoin collateral never raises margin; Quote = Calculate bit for bit; scaling every
-/// position by k scales a unit's risk-matrix margin by k; a what-if equals the full recompute; JSON round-trips; isolated IM is
-/// at least the cross share; Quote and Calculate agree (or both fail typed) on extreme-but-valid books.
+/// finite non-negative figures; Quote = Calculate bit for bit; scaling every position by k scales a unit's risk-matrix
+/// margin by k; a what-if equals the full recompute; JSON round-trips; Quote and Calculate agree (or both fail typed) on
+/// extreme-but-valid books. The collateral and isolated-versus-cross properties run on the wider books of
+/// <see cref="WideBookPropertyTests"/>.
 /// </summary>
 public class MarginPropertyTests
 {
@@ -78,18 +79,6 @@ public class MarginPropertyTests
     }, Cases, 10_000);
 
     [Fact]
-    public void MoreStablecoinCollateral_NeverRaisesMargin() => Property.Check(Books, book =>
-    {
-        // A stablecoin balance moves with no scenario and has no haircut here: adding 10,000 USDT leaves IM and MM as they were.
-        var richer = new Account(book.Account.Id, book.Account.Mode, [new Balance(Usdt, book.Account.Balances[0].Quantity + 10_000m)], book.Account.Positions);
-        var before = PortfolioMarginCalculator.Calculate(book.Account, book.Market, book.Profile).Report;
-        var after = PortfolioMarginCalculator.Calculate(richer, book.Market, book.Profile).Report;
-        (after.InitialMargin <= before.InitialMargin && after.MaintenanceMargin <= before.MaintenanceMargin).Should().BeTrue();
-        var cross = CrossMarginCalculator.Calculate(richer, book.Market, book.Profile);
-        cross.InitialMargin.Should().BeLessThanOrEqualTo(CrossMarginCalculator.Calculate(book.Account, book.Market, book.Profile).InitialMargin);
-    }, Cases, 20_000);
-
-    [Fact]
     public void Quote_EqualsCalculate_BitForBit() => Property.Check(Books, book =>
     {
         var quote = PortfolioMarginCalculator.Quote(book.Account, book.Market, book.Profile);
@@ -139,22 +128,6 @@ public class MarginPropertyTests
             + PortfolioMarginCalculator.Quote(Part(1), book.Market, book.Profile).RiskMatrixMargin;
         whole.Should().BeLessThanOrEqualTo(parts + 1e-9 * Math.Max(1, parts));
     }, Cases, 70_000);
-
-    [Fact]
-    public void IsolatedMargin_IsAtLeastTheCrossShare() => Property.Check(Gen.Select(Books, Gen.Int[1, 150]), generated =>
-    {
-        var (book, leverage) = generated;
-        // docs/methodology.md §Isolated/§Cross: a perpetual carries the same bracket IM alone as its line in the pool (the
-        // bracket of its own notional at its own leverage, capped at the bracket's maximum with a warning), and options keep
-        // their standard margin in both views; so no line and no account needs less IM isolated than cross.
-        var account = new Account(book.Account.Id, book.Account.Mode, book.Account.Balances,
-            book.Account.Positions.Select(p => p.Instrument is Perpetual ? new Position(p.Instrument, p.Quantity, p.EntryPrice, leverage: leverage) : p));
-        var isolated = IsolatedMarginCalculator.Calculate(account, book.Market, book.Profile);
-        var cross = CrossMarginCalculator.Calculate(account, book.Market, book.Profile);
-        foreach (var line in cross.Positions)
-            isolated.Positions.Single(p => p.InstrumentId == line.InstrumentId).InitialMargin.Should().BeGreaterThanOrEqualTo(line.InitialMargin, line.InstrumentId);
-        isolated.InitialMargin.Should().BeGreaterThanOrEqualTo(cross.InitialMargin);
-    }, Cases, 80_000);
 
     [Fact]
     public void Quote_AndCalculate_AgreeOnExtremeButValidBooks() => Property.Check(Gen.Select(Books, Gen.Int[0, 12], Gen.Int[-8, 6]), generated =>
