@@ -91,7 +91,7 @@ public sealed class PortfolioRiskState
         var width = grid.Width;
         var row = _row.AsSpan(0, width);
         var cells = _cells.AsSpan(0, width);
-        var withOrders = !ReferenceEquals(unit.Cells, unit.CellsWithOrders);
+        var withOrders = unit.Bids is not null || unit.Asks is not null;
         unit.Cells.CopyTo(cells);
         if (withOrders)
         {
@@ -110,15 +110,9 @@ public sealed class PortfolioRiskState
         var riskMatrix = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), amounts, usdPerUnit);
         var cellsUsd = UnitFigures.Cells(_portfolio, cells[..n], usdPerUnit);
 
-        var ordersMargin = 0.0;
-        if (withOrders)
-        {
-            unit.CellsWithOrders.CopyTo(cells);
-            ScenarioKernels.Accumulate(row, cells);
-            var (_, countedWithOrders) = RiskUnitEngine.WorstOf(grid, cells[..n]);
-            var filled = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -countedWithOrders), unit.AddOnsWithOrders.Amounts(exposure), usdPerUnit);
-            ordersMargin = Math.Max(0, filled - riskMatrix);
-        }
+        var ordersMargin = withOrders
+            ? RiskUnitEngine.OrdersMargin(riskMatrix, Filled(unit.Bids, grid, exposure, row, cells, usdPerUnit), Filled(unit.Asks, grid, exposure, row, cells, usdPerUnit))
+            : 0.0;
 
         var direction = grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0;
         var (unitMm, unitIm) = LossFactorRequirement(unit.Grid.Parameters, Math.Max(0, -counted), amounts, usdPerUnit);
@@ -145,13 +139,15 @@ public sealed class PortfolioRiskState
         var row = _row.AsSpan(0, width);
         _compiled.FillRow(grid, exposure, _scratch.AsSpan(0, 2 * width), row);
         var cells = _cells.AsSpan(0, width);
-        unit.CellsWithOrders.CopyTo(cells);
+        var (side, other) = order.Side == OrderSide.Buy ? (unit.Bids, unit.Asks) : (unit.Asks, unit.Bids);
+        (side?.Cells ?? unit.Cells).CopyTo(cells);
         ScenarioKernels.Accumulate(row, cells);
         var usdPerUnit = unit.Margin.UsdPerUnit;
         var (_, counted) = RiskUnitEngine.WorstOf(grid, cells[..grid.Count]);
-        var filled = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), unit.AddOnsWithOrders.Amounts(exposure), usdPerUnit);
+        var filled = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), (side?.AddOns ?? unit.AddOns).Amounts(exposure), usdPerUnit);
         var figures = _figures[k];
-        return Quote(k, figures with { OrdersUsd = Math.Max(0, filled - unit.Margin.RiskMatrixMargin) * usdPerUnit });
+        var ordersMargin = RiskUnitEngine.OrdersMargin(unit.Margin.RiskMatrixMargin, filled, other?.RiskMatrix);
+        return Quote(k, figures with { OrdersUsd = ordersMargin * usdPerUnit });
     }
 
     /// <summary>Portfolio IM and MM if every <paramref name="positions"/> leg were added (a position builder's virtual book).</summary>
@@ -170,19 +166,22 @@ public sealed class PortfolioRiskState
             var n = grid.Count;
             var width = grid.Width;
             var cells = (double[])unit.Cells.Clone();
-            var withOrders = ReferenceEquals(unit.Cells, unit.CellsWithOrders) ? null : (double[])unit.CellsWithOrders.Clone();
             var addOns = unit.AddOns.Clone();
-            var addOnsWithOrders = withOrders is null ? null : unit.AddOnsWithOrders.Clone();
+            (double[] Cells, AddOns AddOns)? bids = unit.Bids is null ? null : ((double[])unit.Bids.Cells.Clone(), unit.Bids.AddOns.Clone());
+            (double[] Cells, AddOns AddOns)? asks = unit.Asks is null ? null : ((double[])unit.Asks.Cells.Clone(), unit.Asks.AddOns.Clone());
             foreach (var position in group)
             {
                 var exposure = _compiled.Exposure(position.Instrument, (double)position.Quantity, position.Instrument.Id);
-                _compiled.FillRow(grid, exposure, _scratch.AsSpan(0, 2 * width), _row.AsSpan(0, width));
-                ScenarioKernels.Accumulate(_row.AsSpan(0, width), cells);
+                var row = _row.AsSpan(0, width);
+                _compiled.FillRow(grid, exposure, _scratch.AsSpan(0, 2 * width), row);
+                ScenarioKernels.Accumulate(row, cells);
                 addOns.Add(exposure);
-                if (withOrders is not null)
+                foreach (var filledSide in new[] { bids, asks })
                 {
-                    ScenarioKernels.Accumulate(_row.AsSpan(0, width), withOrders);
-                    addOnsWithOrders!.Add(exposure);
+                    if (filledSide is not { } f)
+                        continue;
+                    ScenarioKernels.Accumulate(row, f.Cells);
+                    f.AddOns.Add(exposure);
                 }
             }
 
@@ -191,9 +190,10 @@ public sealed class PortfolioRiskState
             var amounts = addOns.Amounts();
             var riskMatrix = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), amounts, usdPerUnit);
             var (unitMm, unitIm) = LossFactorRequirement(unit.Grid.Parameters, Math.Max(0, -counted), amounts, usdPerUnit);
-            var ordersMargin = withOrders is null
-                ? 0
-                : Math.Max(0, RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -RiskUnitEngine.WorstOf(grid, withOrders.AsSpan(0, n)).Counted), addOnsWithOrders!.Amounts(), usdPerUnit) - riskMatrix);
+            double? Side((double[] Cells, AddOns AddOns)? filledSide) => filledSide is { } f
+                ? RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -RiskUnitEngine.WorstOf(grid, f.Cells.AsSpan(0, n)).Counted), f.AddOns.Amounts(), usdPerUnit)
+                : null;
+            var ordersMargin = RiskUnitEngine.OrdersMargin(riskMatrix, Side(bids), Side(asks));
             figures[group.Key] = new UnitFigures(unit.Margin.Underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, addOns.NetDelta(),
                 grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit,
                 UnitFigures.Cells(_portfolio, cells.AsSpan(0, n), usdPerUnit));
@@ -213,6 +213,17 @@ public sealed class PortfolioRiskState
     {
         var (mm, im, riskMatrix) = RiskUnitEngine.Totals(_portfolio, figures);
         return new MarginQuote(im, mm, riskMatrix);
+    }
+
+    /// <summary>One side's risk-matrix margin with <paramref name="row"/> (the new leg) added to its filled cells, or null when the side has no orders.</summary>
+    private double? Filled(FilledSide? side, UnitGrid grid, Exposure exposure, ReadOnlySpan<double> row, Span<double> cells, double usdPerUnit)
+    {
+        if (side is null)
+            return null;
+        side.Cells.CopyTo(cells);
+        ScenarioKernels.Accumulate(row, cells);
+        var (_, counted) = RiskUnitEngine.WorstOf(grid, cells[..grid.Count]);
+        return RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), side.AddOns.Amounts(exposure), usdPerUnit);
     }
 
     private (double Maintenance, double Initial) LossFactorRequirement(RiskUnitParameters p, double worstLoss, in AddOnAmounts amounts, double usdPerUnit) =>

@@ -15,7 +15,7 @@ namespace MarginEngine.Results;
 /// <param name="WorstCaseLoss">max(0, -lowest counted P&amp;L).</param>
 /// <param name="AddOns">Every add-on switched on, zero ones included.</param>
 /// <param name="RiskMatrixMargin">Worst case and add-ons combined per the family.</param>
-/// <param name="OpenOrdersMargin">Increase of the risk-matrix margin if every resting order filled (never negative).</param>
+/// <param name="OpenOrdersMargin">The larger increase of the risk-matrix margin if every resting bid filled or if every resting ask filled (never negative).</param>
 /// <param name="MaintenanceMargin">Unit MM per the profile's relation.</param>
 /// <param name="InitialMargin">Unit IM per the profile's relation.</param>
 /// <param name="UsdPerUnit">USD per unit of currency: 1 for USD units, the index for coin units.</param>

@@ -6,6 +6,7 @@ namespace MarginEngine.Tests.Cli;
 /// The CLI packs as a .NET tool whose command is <c>margin</c> (README §Install): packed from the build the tests run
 /// against, installed into a folder of its own from that package alone, and run.
 /// </summary>
+[Trait("Category", "External")]
 public sealed class PackedToolTests : IDisposable
 {
 #if DEBUG

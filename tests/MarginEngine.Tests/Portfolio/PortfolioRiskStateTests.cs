@@ -145,6 +145,30 @@ public class PortfolioRiskStateTests
         var full = PortfolioMarginCalculator.Quote(new Account(account.Id, account.Mode, account.Balances, account.Positions, account.Orders.Append(order)), market, profile);
         quick.InitialMargin.Should().BeApproximately(full.InitialMargin, 1e-9 * full.InitialMargin);
         quick.MaintenanceMargin.Should().BeApproximately(full.MaintenanceMargin, 1e-9 * full.MaintenanceMargin);
+        // The new ask is the only one: it fills on its own side, never against the resting bid, so it cannot lower IM.
+        quick.InitialMargin.Should().BeGreaterThanOrEqualTo(PortfolioRiskState.Create(account, market, profile).Current.InitialMargin);
+    }
+
+    [Fact]
+    public void OpenOrders_TheWorseSideFills_ABidAndAnAskDoNotNet()
+    {
+        // No position; a resting bid and ask of 1 BTCUSDT each at mark 50,000 in a USD unit of ±16 % in 4 buckets: all bids
+        // filled is long 1 (worst -16 %: 8,000), all asks short 1 (+16 %: 8,000). Open-orders margin = max(8,000, 8,000) - 0
+        // = 8,000; IM = RM 0 + 8,000, MM = 0.8 x 0. Filled together (the old rule) they would net to 0.
+        var market = Market([("BTCUSDT", 50_000)]);
+        var account = Account([new Balance(Usdt, 100_000m)], [],
+            [new OpenOrder("bid", BtcUsdt, OrderSide.Buy, 1m, 49_000m), new OpenOrder("ask", BtcUsdt, OrderSide.Sell, 1m, 51_000m)]);
+        var result = PortfolioMarginCalculator.Calculate(account, market, Profile(Unit()));
+        result.Units.Single().OpenOrdersMargin.Should().BeApproximately(8_000, 1e-9);
+        result.Report.InitialMargin.Should().Be(8_000m);
+        result.Report.MaintenanceMargin.Should().Be(0m);
+        PortfolioMarginCalculator.Quote(account, market, Profile(Unit())).InitialMargin.Should().BeApproximately(8_000, 1e-9);
+
+        // A what-if of a second ask of 1 (asks: short 2, +16 %: 16,000) raises it to 16,000; one more bid instead leaves the
+        // asks' 8,000 beside the bids' 16,000: 16,000 as well.
+        var state = PortfolioRiskState.Create(account, market, Profile(Unit()));
+        state.WhatIfOrder(new OpenOrder("ask2", BtcUsdt, OrderSide.Sell, 1m, 52_000m)).InitialMargin.Should().BeApproximately(16_000, 1e-9);
+        state.WhatIfOrder(new OpenOrder("bid2", BtcUsdt, OrderSide.Buy, 1m, 48_000m)).InitialMargin.Should().BeApproximately(16_000, 1e-9);
     }
 
     [Fact]
