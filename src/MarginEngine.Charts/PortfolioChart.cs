@@ -41,7 +41,7 @@ public static class PortfolioChart
         var vols = standard.Select(s => (s.Scenario.Vol, s.Scenario.VolFraction)).Distinct().ToArray();
         var moves = standard.Select(s => s.Scenario.PriceMove).Distinct().Order().ToArray();
         var worst = Math.Max(unit.WorstCaseLoss, 1e-12);
-        var currency = unit.Currency == Portfolio.UnitCurrency.Usd ? "USD" : unit.Underlying;
+        var currency = unit.Currency == Scenarios.UnitCurrency.Usd ? "USD" : unit.Underlying;
         plot.Title($"{unit.Underlying} risk matrix: counted P&L in {currency}; worst case loss {unit.WorstCaseLoss.ToString(unit.WorstCaseLoss < 100 ? "0.####" : "#,0", CultureInfo.InvariantCulture)} {currency} = {Output.Money(unit.WorstCaseLoss * unit.UsdPerUnit)} USD");
         for (var c = 0; c < vols.Length; c++)
         {

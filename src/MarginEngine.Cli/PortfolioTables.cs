@@ -17,7 +17,7 @@ internal static class PortfolioTables
 
     private static void RenderUnit(RiskUnitMargin unit, IReadOnlyDictionary<string, Attribution.LegCost> costs, IAnsiConsole console)
     {
-        var currency = unit.Currency == Portfolio.UnitCurrency.Usd ? "USD" : unit.Underlying;
+        var currency = unit.Currency == Scenarios.UnitCurrency.Usd ? "USD" : unit.Underlying;
         console.Write(new Rule($"[bold]{unit.Underlying}[/] risk unit · index {Amount(unit.IndexPrice)} · amounts in {currency}").LeftJustified());
 
         var standard = unit.Scenarios.Where(s => s.Scenario.Kind == ScenarioKind.Standard).ToList();

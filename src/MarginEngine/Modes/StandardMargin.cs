@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using MarginEngine.Accounts;
 using MarginEngine.Collateral;
 using MarginEngine.Instruments;
-using MarginEngine.Liquidation;
 using MarginEngine.MarketData;
 using MarginEngine.Numerics;
 using MarginEngine.Profiles;

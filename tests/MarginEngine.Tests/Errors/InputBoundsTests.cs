@@ -48,7 +48,7 @@ public class InputBoundsTests
         var report = await run;
         // The short is liquidated where 10,000 - (P - 1e-12) = 0.4 % x P (bracket 1): P = 10,000 / 1.004 = 9,960.159...
         report.Positions[0].LiquidationPrice!.Value.Should().BeApproximately(9_960.16m, 0.01m);
-        MarginEngine.Liquidation.CrossLiquidation.Solve(BtcUsdt, -1, 1, 0, 1, 100, BinanceBtcUsdt(), 0).Should().BeNull();
+        MarginEngine.Modes.CrossLiquidation.Solve(BtcUsdt, -1, 1, 0, 1, 100, BinanceBtcUsdt(), 0).Should().BeNull();
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using MarginEngine.Instruments;
 using MarginEngine.MarketData;
 using MarginEngine.Portfolio;
 using MarginEngine.Results;
+using MarginEngine.Scenarios;
 using static MarginEngine.Tests.Fixtures;
 using static MarginEngine.Tests.Portfolio.PortfolioFixtures;
 

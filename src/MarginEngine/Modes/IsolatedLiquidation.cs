@@ -1,7 +1,7 @@
 using MarginEngine.Brackets;
 using MarginEngine.Instruments;
 
-namespace MarginEngine.Liquidation;
+namespace MarginEngine.Modes;
 
 /// <summary>
 /// Closed-form liquidation and bankruptcy prices of one isolated perpetual or future

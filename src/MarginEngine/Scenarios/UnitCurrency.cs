@@ -1,4 +1,4 @@
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Scenarios;
 
 /// <summary>The currency a risk unit's scenario P&amp;L and margin are measured in.</summary>
 public enum UnitCurrency

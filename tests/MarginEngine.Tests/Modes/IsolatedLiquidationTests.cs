@@ -1,6 +1,7 @@
 using MarginEngine.Liquidation;
+using MarginEngine.Modes;
 
-namespace MarginEngine.Tests.Liquidation;
+namespace MarginEngine.Tests.Modes;
 
 public class IsolatedLiquidationTests
 {

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using MarginEngine.Accounts;
 using MarginEngine.Assets;
+using MarginEngine.Collateral;
 using MarginEngine.Instruments;
 using MarginEngine.MarketData;
 using MarginEngine.Numerics;
 using MarginEngine.Profiles;
 
-namespace MarginEngine.Collateral;
+namespace MarginEngine.Modes;
 
 /// <summary>Values an account's holdings as collateral (docs/methodology.md §Collateral).</summary>
 public static class CollateralValuation

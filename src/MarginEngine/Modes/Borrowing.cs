@@ -1,7 +1,8 @@
+using MarginEngine.Collateral;
 using MarginEngine.Profiles;
 using MarginEngine.Results;
 
-namespace MarginEngine.Collateral;
+namespace MarginEngine.Modes;
 
 /// <summary>
 /// What an account borrows, per asset (docs/methodology.md §Collateral): a negative balance, or under

@@ -2,7 +2,7 @@ using MarginEngine.Brackets;
 using MarginEngine.Instruments;
 using MathNet.Numerics.RootFinding;
 
-namespace MarginEngine.Liquidation;
+namespace MarginEngine.Modes;
 
 /// <summary>
 /// Liquidation price of one perpetual or future in a shared pool: the mark P at which the pool's
