@@ -2,6 +2,7 @@ using System.Globalization;
 using MarginEngine.Cliff;
 using MarginEngine.Json;
 using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
 using MarginEngine.Results;
 using Spectre.Console;
 using static MarginEngine.Cli.ReportTables;

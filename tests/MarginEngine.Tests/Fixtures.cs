@@ -57,7 +57,7 @@ internal static class Fixtures
         new(10m, null, 50m, 0.01m),
     ]);
 
-    public static RiskProfile Profile(FeePolicy? fees = null, OpenOrderPolicy? orders = null, MarginEngine.Portfolio.PortfolioParameters? portfolio = null) => new(
+    public static RiskProfile Profile(FeePolicy? fees = null, OpenOrderPolicy? orders = null, MarginEngine.Profiles.PortfolioParameters? portfolio = null) => new(
         "test",
         new Dictionary<string, BracketSchedule> { ["BTCUSDT"] = BinanceBtcUsdt(), ["ETHUSDT"] = BinanceEthUsdt(), ["BTCUSD"] = InverseBtc() },
         new Dictionary<string, HaircutSchedule> { ["USDT"] = HaircutSchedule.Flat(1m), ["BTC"] = HaircutSchedule.Flat(0.95m), ["ETH"] = HaircutSchedule.Flat(0.9m) },

@@ -1,4 +1,5 @@
 using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
 
 namespace MarginEngine.Compiled;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 
 namespace MarginEngine.Json;

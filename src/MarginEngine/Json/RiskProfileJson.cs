@@ -43,16 +43,16 @@ public static class RiskProfileJson
                 oo.Optional("closingFeeAsIfFilled")?.Bool() ?? false);
 
         var portfolio = profile.Optional("portfolio") is { } p ? PortfolioJson.Read(p) : null;
-        Portfolio.UnifiedMarginParameters? unified = null;
+        UnifiedMarginParameters? unified = null;
         if (profile.Optional("unified") is { } u)
         {
             u.Only("ladder");
             var ladder = u.Required("ladder").Items().Select(l =>
             {
                 l.Only("status", "above");
-                return new Portfolio.StatusLevel(l.Required("status").String(), l.Required("above").Decimal());
+                return new StatusLevel(l.Required("status").String(), l.Required("above").Decimal());
             }).ToList();
-            unified = u.Build(() => new Portfolio.UnifiedMarginParameters(ladder));
+            unified = u.Build(() => new UnifiedMarginParameters(ladder));
         }
 
         var methods = profile.Optional("methods")?.Items().Select(m => m.Enum<MarginMethod>()).ToList();
@@ -118,7 +118,7 @@ public static class RiskProfileJson
         return new Rules(brackets, sizeScaled, haircuts, options);
     }
 
-    private static ProfileProvenance ReadProvenance(JsonCursor profile, Rules rules, Portfolio.PortfolioParameters? portfolio, bool hasUnified,
+    private static ProfileProvenance ReadProvenance(JsonCursor profile, Rules rules, PortfolioParameters? portfolio, bool hasUnified,
         bool hasFees)
     {
         var tables = new Dictionary<string, TableSource>(StringComparer.Ordinal);

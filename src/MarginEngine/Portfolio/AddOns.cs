@@ -1,4 +1,5 @@
 using MarginEngine.Instruments;
+using MarginEngine.Profiles;
 using MarginEngine.Results;
 using NodaTime;
 
@@ -307,4 +308,26 @@ internal struct AddOnAmounts
 
     /// <summary>Derive's oracle-confidence contingency, USD, IM only (under loss factors).</summary>
     public double OracleContingency;
+
+    /// <summary>The contingencies' MM and IM parts in USD under loss factors: each amount times its weights.</summary>
+    internal readonly (double Maintenance, double Initial) Weighted(AddOnParameters parameters)
+    {
+        double mm = 0, im = 0;
+        void Add(Results.AddOnKind kind, double amount)
+        {
+            var w = parameters.Weights?.GetValueOrDefault(kind) ?? AddOnWeights.Both;
+            mm += amount * w.Maintenance;
+            im += amount * w.Initial;
+        }
+
+        Add(Results.AddOnKind.RollShock, RollShock);
+        Add(Results.AddOnKind.DeltaShock, DeltaShock);
+        Add(Results.AddOnKind.ShortOptionContingency, ShortOptionContingency);
+        Add(Results.AddOnKind.FuturesContingency, FuturesContingency);
+        Add(Results.AddOnKind.GrossOptionContingency, GrossOptionContingency);
+        var oracle = parameters.Weights?.GetValueOrDefault(Results.AddOnKind.OracleContingency) ?? AddOnWeights.InitialOnly;
+        mm += OracleContingency * oracle.Maintenance;
+        im += OracleContingency * oracle.Initial;
+        return (mm, im);
+    }
 }

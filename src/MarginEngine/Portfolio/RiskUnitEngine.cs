@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using MarginEngine.Compiled;
 using MarginEngine.Kernels;
+using MarginEngine.Profiles;
 using MarginEngine.Results;
 using MarginEngine.Scenarios;
 
@@ -238,7 +239,7 @@ internal static class RiskUnitEngine
     internal static (double Maintenance, double Initial) LossFactorRequirement(LossFactors factors, RiskUnitParameters p, double worstLoss,
         in AddOnAmounts amounts, double usdPerUnit)
     {
-        var (mm, im) = p.AddOns.Split(amounts);
+        var (mm, im) = amounts.Weighted(p.AddOns);
         var floor = amounts.MinimumDeltaCharge / usdPerUnit;
         var worst = Math.Max(worstLoss, amounts.BasisContingency / usdPerUnit);
         return (Math.Max(factors.Maintenance * worst + mm / usdPerUnit, floor), Math.Max(factors.Initial * worst + im / usdPerUnit, floor));

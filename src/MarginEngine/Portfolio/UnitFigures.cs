@@ -1,3 +1,5 @@
+using MarginEngine.Profiles;
+
 namespace MarginEngine.Portfolio;
 
 /// <summary>What cross-unit aggregation needs of a unit, in USD.</summary>

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MarginEngine.Kernels;
 using MarginEngine.Pricing;
+using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 
 namespace MarginEngine.Portfolio;

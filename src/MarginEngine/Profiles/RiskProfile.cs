@@ -44,8 +44,8 @@ public sealed record RiskProfile
         OptionMarginRates? options,
         FeePolicy fees,
         OpenOrderPolicy openOrders,
-        Portfolio.PortfolioParameters? portfolio = null,
-        Portfolio.UnifiedMarginParameters? unified = null,
+        PortfolioParameters? portfolio = null,
+        UnifiedMarginParameters? unified = null,
         IReadOnlyDictionary<string, SizeScaledMargin>? sizeScaled = null,
         IEnumerable<MarginMethod>? methods = null,
         ProfileProvenance? provenance = null,
@@ -111,10 +111,10 @@ public sealed record RiskProfile
     public LiquidationPriceRule IsolatedLiquidation { get; init; }
 
     /// <summary>Portfolio-margin parameters, or null.</summary>
-    public Portfolio.PortfolioParameters? Portfolio { get; init; }
+    public PortfolioParameters? Portfolio { get; init; }
 
     /// <summary>Binance-style unified margin ladder, or null.</summary>
-    public Portfolio.UnifiedMarginParameters? Unified { get; init; }
+    public UnifiedMarginParameters? Unified { get; init; }
 
     /// <summary>The methods the profile offers (a SPAN profile: portfolio only); derived from the parameters unless set.</summary>
     public ImmutableArray<MarginMethod> Methods
@@ -145,7 +145,7 @@ public sealed record RiskProfile
 
     /// <summary>Portfolio-margin parameters.</summary>
     /// <exception cref="MissingRiskParameterException">The profile has none.</exception>
-    public Portfolio.PortfolioParameters GetPortfolio() =>
+    public PortfolioParameters GetPortfolio() =>
         Portfolio ?? throw new MissingRiskParameterException(Name, "portfolio parameters", Name);
 
     /// <summary>

@@ -32,7 +32,6 @@ internal static class Layers
     /// </summary>
     public static readonly (string From, string To, string Why)[] Debt =
     [
-        ("Profiles", "Portfolio", "RiskProfile holds PortfolioParameters and UnifiedMarginParameters, which still live beside the engine"),
         ("Compiled", "Portfolio", "compiling uses Exposure, UnitGrid and the grouping into risk units, and CompiledBook's Quote and Report call the engine"),
     ];
 

@@ -5,6 +5,7 @@ using MarginEngine.Json;
 using MarginEngine.MarketData;
 using MarginEngine.Modes;
 using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 using NodaTime;
 using static MarginEngine.Tests.Fixtures;

@@ -1,10 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using MarginEngine.Errors;
 using MarginEngine.Json;
 using MarginEngine.Modes;
 using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
 using MarginEngine.Results;
 
 namespace MarginEngine.Tests.Errors;

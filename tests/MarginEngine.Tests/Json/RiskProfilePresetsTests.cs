@@ -139,11 +139,11 @@ public class RiskProfilePresetsTests
         // ETH roll shock 0.05 / 0.005, dampener 200,000, pnl offset 0.6 capped at 20,000,000.
         var portfolio = RiskProfilePresets.Get("deribit").GetPortfolio();
         var btc = portfolio.For("BTC", "deribit");
-        btc.AddOns.RollShock.Should().Be(new MarginEngine.Portfolio.RollShockParameters(0.075, 0.01));
+        btc.AddOns.RollShock.Should().Be(new MarginEngine.Profiles.RollShockParameters(0.075, 0.01));
         btc.ExtendedDampener.Should().Be(100_000);
         btc.PnlOffset.Should().Be(0);
         var eth = portfolio.For("ETH", "deribit");
-        eth.AddOns.RollShock.Should().Be(new MarginEngine.Portfolio.RollShockParameters(0.05, 0.005));
+        eth.AddOns.RollShock.Should().Be(new MarginEngine.Profiles.RollShockParameters(0.05, 0.005));
         (eth.ExtendedDampener, eth.PnlOffset, eth.PnlOffsetCap).Should().Be((200_000, 0.6, 20_000_000));
     }
 
@@ -222,7 +222,7 @@ public class RiskProfilePresetsTests
         {
             Portfolio = portfolio with
             {
-                Units = new Dictionary<string, MarginEngine.Portfolio.RiskUnitParameters>(portfolio.Units)
+                Units = new Dictionary<string, MarginEngine.Profiles.RiskUnitParameters>(portfolio.Units)
                 {
                     ["BTC"] = btc with { PriceMoves = [-0.2, -0.1, 0, 0.1, 0.2], PriceRange = 0.2 },
                 },

@@ -1,5 +1,6 @@
 using MarginEngine.Instruments;
 using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 using static MarginEngine.Tests.Fixtures;
 using static MarginEngine.Tests.Portfolio.PortfolioFixtures;

@@ -1,6 +1,7 @@
 using MarginEngine.Accounts;
 using MarginEngine.Instruments;
 using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 using static MarginEngine.Tests.Fixtures;
 using static MarginEngine.Tests.Portfolio.PortfolioFixtures;

@@ -2,6 +2,7 @@ using MarginEngine.Accounts;
 using MarginEngine.Errors;
 using MarginEngine.Instruments;
 using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 using static MarginEngine.Tests.Fixtures;
 using static MarginEngine.Tests.Portfolio.PortfolioFixtures;

@@ -2,6 +2,7 @@ using MarginEngine.Accounts;
 using MarginEngine.Instruments;
 using MarginEngine.MarketData;
 using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
 using MarginEngine.Results;
 using MarginEngine.Scenarios;
 using static MarginEngine.Tests.Fixtures;

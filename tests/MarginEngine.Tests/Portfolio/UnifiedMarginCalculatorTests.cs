@@ -1,5 +1,6 @@
 using MarginEngine.Accounts;
 using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
 using static MarginEngine.Tests.Fixtures;
 
 namespace MarginEngine.Tests.Portfolio;

@@ -3,6 +3,7 @@ using MarginEngine.Instruments;
 using MarginEngine.Json;
 using MarginEngine.MarketData;
 using MarginEngine.Portfolio;
+using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 using MarginEngine.Tests.Portfolio;
 using NodaTime;

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using MarginEngine.Errors;
 
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Profiles;
 
 /// <summary>
 /// Portfolio-margin parameters of a risk profile: unit parameters per underlying (with a default),

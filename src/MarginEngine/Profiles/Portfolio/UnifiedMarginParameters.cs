@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using MarginEngine.Errors;
 
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Profiles;
 
 /// <summary>
 /// Binance-style portfolio margin without a grid (docs/methodology.md §Unified): uniMMR = adjusted equity /

@@ -1,6 +1,6 @@
 using MarginEngine.Errors;
 
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Profiles;
 
 /// <summary>
 /// Derive-style independent loss factors (docs/methodology.md §Loss factors): per unit

@@ -1,4 +1,4 @@
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Profiles;
 
 /// <summary>How a unit's worst loss and add-ons combine (docs/methodology.md §Portfolio).</summary>
 public enum MarginFamily

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using MarginEngine.Errors;
 
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Profiles;
 
 /// <summary>
 /// How risk units offset each other (docs/methodology.md §Aggregation). Closed set:

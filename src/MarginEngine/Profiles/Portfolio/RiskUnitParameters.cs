@@ -3,7 +3,7 @@ using MarginEngine.Errors;
 using MarginEngine.Numerics;
 using MarginEngine.Scenarios;
 
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Profiles;
 
 /// <summary>
 /// Stress parameters of one underlying's risk unit (methods.md §3, §5): the price x vol grid, the

@@ -1,6 +1,6 @@
 using MarginEngine.Errors;
 
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Profiles;
 
 /// <summary>Builds standard price points.</summary>
 public static class PriceGrid

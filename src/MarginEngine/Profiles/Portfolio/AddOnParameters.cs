@@ -1,6 +1,6 @@
 using MarginEngine.Errors;
 
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Profiles;
 
 /// <summary>
 /// The add-ons of a risk unit; each null one is switched off (docs/methodology.md §Add-ons).
@@ -93,28 +93,6 @@ public sealed record AddOnParameters(
         }
 
         return this;
-    }
-
-    /// <summary>The contingencies' MM and IM parts in USD under <see cref="LossFactors"/>: each amount times its weights.</summary>
-    internal (double Maintenance, double Initial) Split(in AddOnAmounts a)
-    {
-        double mm = 0, im = 0;
-        void Add(Results.AddOnKind kind, double amount)
-        {
-            var w = Weights?.GetValueOrDefault(kind) ?? AddOnWeights.Both;
-            mm += amount * w.Maintenance;
-            im += amount * w.Initial;
-        }
-
-        Add(Results.AddOnKind.RollShock, a.RollShock);
-        Add(Results.AddOnKind.DeltaShock, a.DeltaShock);
-        Add(Results.AddOnKind.ShortOptionContingency, a.ShortOptionContingency);
-        Add(Results.AddOnKind.FuturesContingency, a.FuturesContingency);
-        Add(Results.AddOnKind.GrossOptionContingency, a.GrossOptionContingency);
-        var oracle = Weights?.GetValueOrDefault(Results.AddOnKind.OracleContingency) ?? AddOnWeights.InitialOnly;
-        mm += a.OracleContingency * oracle.Maintenance;
-        im += a.OracleContingency * oracle.Initial;
-        return (mm, im);
     }
 
     internal static double? Rate(double? value, string field) =>

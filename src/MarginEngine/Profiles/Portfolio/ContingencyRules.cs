@@ -1,4 +1,4 @@
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Profiles;
 
 /// <summary>How short options are netted for the short-option contingency (docs/methodology.md §Add-ons).</summary>
 public enum ShortOptionNetting
