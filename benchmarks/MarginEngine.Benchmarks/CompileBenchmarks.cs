@@ -4,6 +4,7 @@ using MarginEngine.Compiled;
 using MarginEngine.MarketData;
 using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
+using MarginEngine.Results;
 
 namespace MarginEngine.Benchmarks;
 

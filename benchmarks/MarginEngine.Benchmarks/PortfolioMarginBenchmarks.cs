@@ -186,7 +186,7 @@ public class KernelBenchmarks
         var unit = ReferenceBook.Profile().GetPortfolio().For("BTC", "reference");
         _grid = new UnitGrid(unit, market.GetIndexPrice("BTC"));
         _legs = new CompiledLegs(_grid, [.. account.Positions.Where(p => p.Instrument.Underlying.Id == "BTC")
-            .Select(p => PortfolioMarginCalculator.ToExposure(p.Instrument, (double)p.Quantity, p.Instrument.Id, market))]);
+            .Select(p => RiskUnits.ToExposure(p.Instrument, (double)p.Quantity, p.Instrument.Id, market))]);
         _row = new double[_grid.Width];
         _scratch = new double[2 * _grid.Width];
         _cells = new double[_grid.Width];

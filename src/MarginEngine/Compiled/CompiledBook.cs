@@ -1,6 +1,5 @@
 using MarginEngine.Accounts;
 using MarginEngine.MarketData;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 
 namespace MarginEngine.Compiled;
@@ -9,8 +8,9 @@ namespace MarginEngine.Compiled;
 /// An account's portfolio book compiled against one snapshot and profile (docs/architecture.md §Compiled book): its
 /// risk units, each with its scenario grid and its legs in the form the scenario kernel reads (per option: kernel
 /// constants and σ'√T per vol level; per unit: shocked prices, ln(1+move) and the currency coefficients as lanes
-/// padded to the vector width). Every portfolio path starts from it: <see cref="Quote"/>, the full breakdown, the
-/// what-ifs of <see cref="PortfolioRiskState"/> and sweeps. Immutable and thread-safe once compiled.
+/// padded to the vector width). Every portfolio path starts from it: the quote and report of
+/// <c>MarginEngine.Portfolio.CompiledBookMargin</c>, the full breakdown, the what-ifs of <c>PortfolioRiskState</c> and
+/// sweeps. Immutable and thread-safe once compiled.
 /// </summary>
 public sealed class CompiledBook
 {
@@ -76,7 +76,7 @@ public sealed class CompiledBook
         Func<string, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var (groups, orders) = PortfolioMarginCalculator.Units(account, market, profile, portfolio, compiled, include);
+        var (groups, orders) = RiskUnits.Units(account, market, profile, portfolio, compiled, include);
         var units = new CompiledUnit[groups.Count];
         for (var i = 0; i < units.Length; i++)
         {
@@ -85,30 +85,9 @@ public sealed class CompiledBook
             var index = market.GetIndexPrice(underlying);
             var grid = compiled?.Grid(parameters, index) ?? new UnitGrid(parameters, index);
             units[i] = new CompiledUnit(underlying, market.GetConfidence(underlying), grid,
-                new CompiledLegs(grid, exposures, compiled), new CompiledLegs(grid, PortfolioMarginCalculator.OrdersOf(orders, underlying), compiled));
+                new CompiledLegs(grid, exposures, compiled), new CompiledLegs(grid, RiskUnits.OrdersOf(orders, underlying), compiled));
         }
 
         return new CompiledBook(account, market, profile, portfolio, units, compiled);
-    }
-
-    /// <summary>
-    /// The account's report for <paramref name="quote"/> (a quote of this book): equity, pool balance, margin ratio,
-    /// available balance with isolated and borrow margin added, as <see cref="PortfolioMarginCalculator.Calculate"/>'s
-    /// report gives them, without the risk units' breakdown.
-    /// </summary>
-    public Results.MarginReport Report(MarginQuote quote) =>
-        PortfolioMarginCalculator.Report(Account, Market, Profile, quote.MaintenanceMargin, quote.InitialMargin);
-
-    /// <summary>
-    /// Portfolio IM and MM (unrounded USD, before isolated and borrow margin), without the breakdown: what
-    /// <see cref="PortfolioMarginCalculator.Quote(Account, MarketSnapshot, RiskProfile)"/> returns, bit for bit.
-    /// </summary>
-    public MarginQuote Quote()
-    {
-        var figures = new UnitFigures[Units.Length];
-        for (var i = 0; i < Units.Length; i++)
-            figures[i] = RiskUnitEngine.Quote(Units[i], Portfolio);
-        var (mm, im, riskMatrix) = RiskUnitEngine.Totals(Portfolio, figures);
-        return new MarginQuote(im, mm, riskMatrix);
     }
 }

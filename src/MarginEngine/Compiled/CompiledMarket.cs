@@ -55,9 +55,9 @@ public sealed class CompiledMarket
     internal Exposure Exposure(Instrument instrument, double quantity, string id)
     {
         var (known, perContract) = _perContract.GetOrAdd(instrument.Id,
-            static (_, state) => (state.Instrument, PortfolioMarginCalculator.ToExposure(state.Instrument, 1, state.Instrument.Id, state.Market)),
+            static (_, state) => (state.Instrument, RiskUnits.ToExposure(state.Instrument, 1, state.Instrument.Id, state.Market)),
             (Instrument: instrument, Market));
-        return known.Equals(instrument) ? perContract.WithQuantity(id, quantity) : PortfolioMarginCalculator.ToExposure(instrument, quantity, id, Market);
+        return known.Equals(instrument) ? perContract.WithQuantity(id, quantity) : RiskUnits.ToExposure(instrument, quantity, id, Market);
     }
 
     /// <summary>Writes a leg's unit P&amp;L in every scenario of <paramref name="grid"/>, an option from its compiled constants.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MarginEngine.Accounts;
+using MarginEngine.Compiled;
 using MarginEngine.MarketData;
 using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
@@ -24,7 +25,7 @@ public static class HistoricalVarCalculator
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(parameters);
-        var exposures = PortfolioMarginCalculator.Exposures(account, market, includeAllCollateral: true);
+        var exposures = RiskUnits.Exposures(account, market, includeAllCollateral: true);
         var noShock = new VolShock(0, 0);
         var h = parameters.HorizonDays;
         if (history.Dates.Length <= h)

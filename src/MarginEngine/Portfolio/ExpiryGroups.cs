@@ -1,3 +1,4 @@
+using MarginEngine.Compiled;
 using MarginEngine.Kernels;
 using MarginEngine.Scenarios;
 

@@ -2,6 +2,7 @@ using MarginEngine.Accounts;
 using MarginEngine.Errors;
 using MarginEngine.MarketData;
 using MarginEngine.Profiles;
+using MarginEngine.Results;
 
 namespace MarginEngine.Portfolio;
 

@@ -27,12 +27,11 @@ internal static class Layers
     ];
 
     /// <summary>
-    /// Uses that break the layering today, each to be removed (issue 21): the test fails on any other upward or sideways
-    /// use, and on an entry here that the code no longer has, so this list only shrinks.
+    /// Uses that break the layering, each to be removed: the test fails on any other upward or sideways use, and on an
+    /// entry here that the code no longer has, so this list only shrinks. Empty since issue 21.
     /// </summary>
     public static readonly (string From, string To, string Why)[] Debt =
     [
-        ("Compiled", "Portfolio", "compiling uses Exposure, UnitGrid and the grouping into risk units, and CompiledBook's Quote and Report call the engine"),
     ];
 
     /// <summary>The layer index of <paramref name="concept"/>, or -1 when no layer lists it.</summary>

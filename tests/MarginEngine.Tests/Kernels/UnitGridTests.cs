@@ -1,3 +1,4 @@
+using MarginEngine.Compiled;
 using MarginEngine.Instruments;
 using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
@@ -36,7 +37,7 @@ public class UnitGridTests
         var unit = Unit(currency, extended: [new ExtendedMove(-0.5), new ExtendedMove(2)], extreme: [new ExtremeMove(0.3, 0.35)]);
         var grid = new UnitGrid(unit, 50_000);
         var market = Market([("P", 1_000)], [("P", 0.55)]);
-        var exposure = PortfolioMarginCalculator.ToExposure(Option("P", OptionRight.Put, 47_000m, 20, settlement), -2.5, "P", market);
+        var exposure = RiskUnits.ToExposure(Option("P", OptionRight.Put, 47_000m, 20, settlement), -2.5, "P", market);
         var row = new double[grid.Width];
         grid.FillRow(exposure, new double[2 * grid.Width], row);
 

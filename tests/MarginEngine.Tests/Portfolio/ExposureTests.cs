@@ -1,3 +1,4 @@
+using MarginEngine.Compiled;
 using MarginEngine.Instruments;
 using MarginEngine.Portfolio;
 using MathNet.Numerics.Distributions;

@@ -1,4 +1,5 @@
 using MarginEngine.Accounts;
+using MarginEngine.Compiled;
 using MarginEngine.Instruments;
 using MarginEngine.Json;
 using MarginEngine.MarketData;
@@ -33,10 +34,10 @@ public class ForwardsTests
     [Fact]
     public void DatedCall_OnItsForward_Discounted_ByHand()
     {
-        var exposure = PortfolioMarginCalculator.ToExposure(Call, 1, Call.Id, Market());
+        var exposure = RiskUnits.ToExposure(Call, 1, Call.Id, Market());
         exposure.BasePrice.Should().BeApproximately(10_940.840449, 1e-6);
         // On spot without discounting it would be 9,947.64: the basis and the discount both show.
-        PortfolioMarginCalculator.ToExposure(Call, 1, Call.Id, Market(withCurves: false)).BasePrice.Should().BeApproximately(9_947.644966, 1e-6);
+        RiskUnits.ToExposure(Call, 1, Call.Id, Market(withCurves: false)).BasePrice.Should().BeApproximately(9_947.644966, 1e-6);
     }
 
     [Fact]
@@ -57,8 +58,8 @@ public class ForwardsTests
     {
         // C - P = D (F - K) = 0.98757780 x 2,000 = 1,975.1556.
         var market = Market();
-        var call = PortfolioMarginCalculator.ToExposure(Call, 1, Call.Id, market).BasePrice;
-        var put = PortfolioMarginCalculator.ToExposure(Put, 1, Put.Id, market).BasePrice;
+        var call = RiskUnits.ToExposure(Call, 1, Call.Id, market).BasePrice;
+        var put = RiskUnits.ToExposure(Put, 1, Put.Id, market).BasePrice;
         (call - put).Should().BeApproximately(1_975.155601, 1e-6);
     }
 
@@ -177,7 +178,7 @@ public class ForwardsTests
         fixedHalf[2].Should().BeApproximately(4_893.439097, 1e-5);
         Vector(0)[2].Should().BeApproximately(9_893.439097, 1e-5);
         // Its delta to spot counts the variable half only: about 0.5 x N(d1) = 0.5 x 0.5005 for an ATM call.
-        PortfolioMarginCalculator.ToExposure(call, 1, call.Id, At(50_000)).DeltaCoins.Should().BeApproximately(0.5 * 0.50053, 1e-4);
+        RiskUnits.ToExposure(call, 1, call.Id, At(50_000)).DeltaCoins.Should().BeApproximately(0.5 * 0.50053, 1e-4);
     }
 
     [Fact]

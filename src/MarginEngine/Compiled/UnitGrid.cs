@@ -7,7 +7,7 @@ using MarginEngine.Pricing;
 using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Compiled;
 
 /// <summary>
 /// A risk unit's scenarios compiled into lanes: shocked index, ln(1+move), edge price, and the
@@ -99,7 +99,7 @@ internal sealed class UnitGrid
 
     /// <summary>
     /// Per scenario, whether its cell counts by the plain rule (a gain at the P&amp;L offset, capped; a loss in full): every
-    /// standard and extreme scenario; extended and skew scenarios have their own rules (<see cref="RiskUnitEngine.Counted"/>).
+    /// standard and extreme scenario; extended and skew scenarios have their own rules (the engine's <c>RiskUnitEngine.Counted</c>).
     /// </summary>
     public bool[] PlainCounting { get; }
 

@@ -1,4 +1,4 @@
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Results;
 
 /// <summary>
 /// Portfolio IM and MM in USD (unrounded; before isolated positions' and borrows' standard margin),

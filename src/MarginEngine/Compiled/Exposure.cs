@@ -3,7 +3,7 @@ using MarginEngine.Kernels;
 using MarginEngine.Pricing;
 using MarginEngine.Scenarios;
 
-namespace MarginEngine.Portfolio;
+namespace MarginEngine.Compiled;
 
 /// <summary>
 /// One holding of a risk unit flattened for the scenario loop: a position, a resting order as if
