@@ -107,7 +107,7 @@ internal sealed class CliffEvaluator
         }
 
         var (mm, im, _) = RiskUnitEngine.Totals(portfolio, figures);
-        return PortfolioMarginCalculator.Report(Account, market, _profile, mm, im);
+        return PortfolioReport.Of(Account, market, _profile, mm, im);
     }
 
     private static bool Moved(IReadOnlyDictionary<string, double> moves, string asset) => moves.TryGetValue(asset, out var m) && m != 0;

@@ -83,7 +83,7 @@ public static class LiquidationPlanner
         private MarginReport Portfolio(Account account)
         {
             var quote = PortfolioMarginCalculator.Quote(account, market, profile);
-            return PortfolioMarginCalculator.Report(account, market, profile, quote.MaintenanceMargin, quote.InitialMargin);
+            return PortfolioReport.Of(account, market, profile, quote.MaintenanceMargin, quote.InitialMargin);
         }
 
         private static bool PoolBreached(MarginReport report) => PoolBreachedAt(report, 1m);

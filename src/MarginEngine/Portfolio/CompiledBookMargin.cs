@@ -28,6 +28,6 @@ public static class CompiledBookMargin
     public static MarginReport Report(this CompiledBook book, MarginQuote quote)
     {
         ArgumentNullException.ThrowIfNull(book);
-        return PortfolioMarginCalculator.Report(book.Account, book.Market, book.Profile, quote.MaintenanceMargin, quote.InitialMargin);
+        return PortfolioReport.Of(book.Account, book.Market, book.Profile, quote.MaintenanceMargin, quote.InitialMargin);
     }
 }

@@ -65,10 +65,10 @@ public sealed class PortfolioRiskState
         var (account, market, profile, portfolio) = (book.Account, book.Market, book.Profile, book.Portfolio);
         var units = book.Units.Select(u => RiskUnitEngine.Evaluate(u, portfolio)).ToArray();
         var figures = units.Select(u => UnitFigures.Of(u, portfolio)).ToArray();
-        var (total, offset) = PortfolioMarginCalculator.Aggregate(portfolio.Aggregation, figures);
+        var (total, offset) = CrossUnitAggregator.Aggregate(portfolio.Aggregation, figures);
         var (mm, im, _) = RiskUnitEngine.Totals(portfolio, figures);
-        var result = new PortfolioMarginResult(PortfolioMarginCalculator.Report(account, market, profile, mm, im),
-            [.. units.Select(u => u.Margin)], PortfolioMarginCalculator.Label(portfolio.Aggregation), total, offset);
+        var result = new PortfolioMarginResult(PortfolioReport.Of(account, market, profile, mm, im),
+            [.. units.Select(u => u.Margin)], CrossUnitAggregator.Label(portfolio.Aggregation), total, offset);
         return new PortfolioRiskState(account, portfolio, units, figures, result, new MarginQuote(im, mm, total - offset),
             book.CompiledMarket ?? CompiledMarket.Create(market, profile));
     }

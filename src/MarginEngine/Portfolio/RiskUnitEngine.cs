@@ -252,7 +252,7 @@ internal static class RiskUnitEngine
     /// </summary>
     internal static (double Maintenance, double Initial, double RiskMatrix) Totals(PortfolioParameters portfolio, ReadOnlySpan<UnitFigures> figures)
     {
-        var (total, offset) = PortfolioMarginCalculator.Aggregate(portfolio.Aggregation, figures);
+        var (total, offset) = CrossUnitAggregator.Aggregate(portfolio.Aggregation, figures);
         double orders = 0, mm = 0, im = 0;
         foreach (var f in figures)
         {
