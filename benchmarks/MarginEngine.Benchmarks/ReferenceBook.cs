@@ -1,10 +1,10 @@
 using MarginEngine.Accounts;
 using MarginEngine.Assets;
+using MarginEngine.Collateral;
 using MarginEngine.Instruments;
 using MarginEngine.MarketData;
 using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
-using MarginEngine.Collateral;
 using NodaTime;
 
 namespace MarginEngine.Benchmarks;

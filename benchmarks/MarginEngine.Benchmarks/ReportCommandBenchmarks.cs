@@ -29,7 +29,11 @@ public class ReportCommandBenchmarks
         {
             instruments.Add(new JsonObject
             {
-                ["id"] = $"BTCUSDT-{i}", ["kind"] = "perpetual", ["underlying"] = "BTC", ["settlementAsset"] = "USDT", ["settlement"] = "linear",
+                ["id"] = $"BTCUSDT-{i}",
+                ["kind"] = "perpetual",
+                ["underlying"] = "BTC",
+                ["settlementAsset"] = "USDT",
+                ["settlement"] = "linear",
             });
             marks[$"BTCUSDT-{i}"] = 95_000;
             positions.Add(new JsonObject { ["instrument"] = $"BTCUSDT-{i}", ["quantity"] = 0.001, ["entryPrice"] = 95_000 });
@@ -46,7 +50,10 @@ public class ReportCommandBenchmarks
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(TextWriter.Null), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(TextWriter.Null),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
         });
         var code = MarginCli.Run(["report", "-"], console, TextWriter.Null, new StringReader(_json));
         return code == MarginCli.Ok ? code : throw new InvalidOperationException($"margin report exited {code}");

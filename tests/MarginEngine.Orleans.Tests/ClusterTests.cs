@@ -1,5 +1,5 @@
-using MarginEngine.Cluster;
 using MarginEngine.Accounts;
+using MarginEngine.Cluster;
 using MarginEngine.Json;
 using MarginEngine.Portfolio;
 

@@ -1,6 +1,6 @@
-using MarginEngine.Cluster;
 using System.Net;
 using System.Net.Sockets;
+using MarginEngine.Cluster;
 using MarginEngine.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

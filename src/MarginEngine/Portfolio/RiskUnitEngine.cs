@@ -270,7 +270,7 @@ internal static class RiskUnitEngine
     /// <summary>The worst counted cell of <paramref name="sums"/> and its counted value, without allocating.</summary>
     internal static (int Index, double Counted) WorstOf(UnitGrid grid, ReadOnlySpan<double> sums)
     {
-        if (grid.AllPlain && ScenarioKernels.MinFinite(sums) is (< 0 and var min, true))
+        if (grid.AllPlain && ScenarioKernels.MinFinite(sums) is ( < 0 and var min, true))
         {
             // Every cell counts by the plain rule, which keeps a loss as it is and makes a gain count >= 0: the worst
             // counted cell is the first smallest sum.

@@ -1,6 +1,6 @@
 using MarginEngine.Accounts;
-using MarginEngine.Brackets;
 using MarginEngine.Assets;
+using MarginEngine.Brackets;
 using MarginEngine.Collateral;
 using MarginEngine.Instruments;
 using MarginEngine.Json;

@@ -1,7 +1,7 @@
-using MarginEngine.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MarginEngine.Cli;
+using MarginEngine.Json;
 using Spectre.Console;
 
 namespace MarginEngine.Tests.Cli;
@@ -291,8 +291,12 @@ public class MarginCliTests
         {
             instruments.Add(new JsonObject
             {
-                ["id"] = $"BTCUSDT-{i}", ["kind"] = "perpetual", ["underlying"] = "BTC",
-                ["settlementAsset"] = "USDT", ["settlement"] = "linear", ["contractSize"] = 1,
+                ["id"] = $"BTCUSDT-{i}",
+                ["kind"] = "perpetual",
+                ["underlying"] = "BTC",
+                ["settlementAsset"] = "USDT",
+                ["settlement"] = "linear",
+                ["contractSize"] = 1,
             });
             marks[$"BTCUSDT-{i}"] = 95_000;
             positions.Add(new JsonObject { ["instrument"] = $"BTCUSDT-{i}", ["quantity"] = 0.001, ["entryPrice"] = 95_000 });

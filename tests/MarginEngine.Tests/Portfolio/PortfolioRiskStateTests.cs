@@ -67,7 +67,8 @@ public class PortfolioRiskStateTests
             {
                 ContingencyPrice = ContingencyPrice.Forward,
                 BasisContingency = new BasisContingencyParameters(1.045, 0.955, 0.5, 2),
-            }) with { Skew = new MarginEngine.Scenarios.SkewShock(0.25, 0.25, -0.1, -0.1, 0.01, 4, 0.6, 0) }), new LossFactors(0.8, 1)),
+            }) with
+            { Skew = new MarginEngine.Scenarios.SkewShock(0.25, 0.25, -0.1, -0.1, 0.01, 4, 0.6, 0) }), new LossFactors(0.8, 1)),
             "expiry-groups" => WithLossFactors(Profile(Unit(extended: extended, includeCollateral: true, pnlOffset: 0.2, addOns: AllAddOns) with
             {
                 StaticDiscount = new MarginEngine.Scenarios.StaticDiscount(1.05, 0.95, 0, 0, 0.16, 0.16),

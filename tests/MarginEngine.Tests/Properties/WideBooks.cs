@@ -41,7 +41,9 @@ public static class WideBooks
             .ToDictionary(k => k, _ => OneBracket),
         haircuts: new Dictionary<string, HaircutSchedule>
         {
-            ["USDT"] = HaircutSchedule.Flat(1m), ["BTC"] = HaircutSchedule.Flat(0.95m), ["ETH"] = HaircutSchedule.Flat(0.95m),
+            ["USDT"] = HaircutSchedule.Flat(1m),
+            ["BTC"] = HaircutSchedule.Flat(0.95m),
+            ["ETH"] = HaircutSchedule.Flat(0.95m),
         },
         options: OptionMarginRates.Bybit);
 
@@ -68,7 +70,12 @@ public static class WideBooks
             {
                 var marks = new Dictionary<string, double>
                 {
-                    ["BTCUSDT"] = btc, ["ETHUSDT"] = eth, ["BTCUSD"] = btc, ["BTCUSDT-F"] = btc * 1.01, ["BTCUSD-F"] = btc * 1.01, ["BTC/USDT"] = btc,
+                    ["BTCUSDT"] = btc,
+                    ["ETHUSDT"] = eth,
+                    ["BTCUSD"] = btc,
+                    ["BTCUSDT-F"] = btc * 1.01,
+                    ["BTCUSD-F"] = btc * 1.01,
+                    ["BTC/USDT"] = btc,
                 };
                 var vols = new Dictionary<string, double>();
                 var round = (decimal)Math.Round(btc);
