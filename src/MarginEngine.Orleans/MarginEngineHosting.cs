@@ -13,6 +13,7 @@ public static class MarginEngineHosting
     /// Hosts the account, snapshot and sweep-coordinator grains; with <paramref name="inMemoryStorage"/>, their state is
     /// kept in silo memory (development, tests), otherwise the host adds grain storage named <see cref="StorageName"/>.
     /// </summary>
+#pragma warning disable RS0026 // The two AddMarginEngine extend different builders (silo, client): no call can mean both.
     public static ISiloBuilder AddMarginEngine(this ISiloBuilder builder, bool inMemoryStorage = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -36,6 +37,7 @@ public static class MarginEngineHosting
         builder.Configure<global::Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout ?? SweepResponseTimeout);
         return builder;
     }
+#pragma warning restore RS0026
 
     /// <summary>
     /// Publishes a snapshot under an immutable id: the market, the profile (at <paramref name="profileVersion"/>) and the
