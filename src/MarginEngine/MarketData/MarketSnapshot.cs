@@ -11,7 +11,7 @@ namespace MarginEngine.MarketData;
 /// expiries and clearing-house risk arrays. Every value is finite and positive (an option's mark may be
 /// 0); a missing value throws, never zero.
 /// </summary>
-public sealed class MarketSnapshot
+public sealed partial class MarketSnapshot
 {
     private readonly IReadOnlyDictionary<string, double> _indexPrices;
     private readonly IReadOnlyDictionary<string, double> _markPrices;
@@ -270,41 +270,5 @@ public sealed class MarketSnapshot
         return new MarketSnapshot(ValuationTime, _indexPrices, marks, _impliedVolatilities, _surfaces.Values, _riskArrays, _forwards, _discountRates,
             _settlementPrices.Select(p => (p.Key.Underlying, p.Key.Expiry, p.Value)), _confidences,
             _forwardFixings.Select(f => (f.Key.Underlying, f.Key.Expiry, f.Value)));
-    }
-
-    private static FrozenDictionary<string, RateCurve> Curves(IEnumerable<KeyValuePair<string, RateCurve>>? curves, string field)
-    {
-        var result = new Dictionary<string, RateCurve>(StringComparer.Ordinal);
-        foreach (var (id, curve) in curves ?? [])
-        {
-            Guard.Id(id, field);
-            if (!result.TryAdd(id, Guard.NotNull(curve, $"{field}[{id}]")))
-                throw new InvalidMarginInputException($"{field}[{id}]", "is given twice");
-        }
-
-        return result.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    private static Dictionary<string, double> CheckedInPlace(Dictionary<string, double> values, string field, Func<double, string, double> check)
-    {
-        if (values.Comparer != StringComparer.Ordinal)
-            throw new ArgumentException($"{field} must use ordinal keys", nameof(values));
-        foreach (var (id, value) in values)
-            check(value, $"{field}[{id}]");
-        return values;
-    }
-
-    private static FrozenDictionary<string, double> Checked(IEnumerable<KeyValuePair<string, double>> values, string field, Func<double, string, double> check)
-    {
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (id, value) in Guard.NotNull(values, field))
-        {
-            Guard.Id(id, field);
-            check(value, $"{field}[{id}]");
-            if (!result.TryAdd(id, value))
-                throw new InvalidMarginInputException($"{field}[{id}]", "is given twice");
-        }
-
-        return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

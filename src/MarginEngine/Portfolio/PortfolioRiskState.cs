@@ -111,7 +111,7 @@ public sealed class PortfolioRiskState
         var cellsUsd = UnitFigures.Cells(_portfolio, cells[..n], usdPerUnit);
 
         var ordersMargin = withOrders
-            ? RiskUnitEngine.OrdersMargin(riskMatrix, Filled(unit.Bids, grid, exposure, row, cells, usdPerUnit), Filled(unit.Asks, grid, exposure, row, cells, usdPerUnit))
+            ? OpenOrdersMargin.Of(riskMatrix, Filled(unit.Bids, grid, exposure, row, cells, usdPerUnit), Filled(unit.Asks, grid, exposure, row, cells, usdPerUnit))
             : 0.0;
 
         var direction = grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0;
@@ -146,7 +146,7 @@ public sealed class PortfolioRiskState
         var (_, counted) = RiskUnitEngine.WorstOf(grid, cells[..grid.Count]);
         var filled = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), (side?.AddOns ?? unit.AddOns).Amounts(exposure), usdPerUnit);
         var figures = _figures[k];
-        var ordersMargin = RiskUnitEngine.OrdersMargin(unit.Margin.RiskMatrixMargin, filled, other?.RiskMatrix);
+        var ordersMargin = OpenOrdersMargin.Of(unit.Margin.RiskMatrixMargin, filled, other?.RiskMatrix);
         return Quote(k, figures with { OrdersUsd = ordersMargin * usdPerUnit });
     }
 
@@ -193,7 +193,7 @@ public sealed class PortfolioRiskState
             double? Side((double[] Cells, AddOns AddOns)? filledSide) => filledSide is { } f
                 ? RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -RiskUnitEngine.WorstOf(grid, f.Cells.AsSpan(0, n)).Counted), f.AddOns.Amounts(), usdPerUnit)
                 : null;
-            var ordersMargin = RiskUnitEngine.OrdersMargin(riskMatrix, Side(bids), Side(asks));
+            var ordersMargin = OpenOrdersMargin.Of(riskMatrix, Side(bids), Side(asks));
             figures[group.Key] = new UnitFigures(unit.Margin.Underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, addOns.NetDelta(),
                 grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit,
                 UnitFigures.Cells(_portfolio, cells.AsSpan(0, n), usdPerUnit));

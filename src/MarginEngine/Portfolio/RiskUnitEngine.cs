@@ -42,9 +42,9 @@ internal static class RiskUnitEngine
         var amounts = addOns.Amounts();
         var riskMatrix = Combine(portfolio.Family, worstLoss, amounts, usdPerUnit);
 
-        var bids = Filled(unit, portfolio, flat, groups, scratch, buys: true, usdPerUnit);
-        var asks = Filled(unit, portfolio, flat, groups, scratch, buys: false, usdPerUnit);
-        var ordersMargin = OrdersMargin(riskMatrix, bids?.RiskMatrix, asks?.RiskMatrix);
+        var bids = OpenOrdersMargin.Filled(unit, portfolio, flat, groups, scratch, buys: true, usdPerUnit);
+        var asks = OpenOrdersMargin.Filled(unit, portfolio, flat, groups, scratch, buys: false, usdPerUnit);
+        var ordersMargin = OpenOrdersMargin.Of(riskMatrix, bids?.RiskMatrix, asks?.RiskMatrix);
 
         var (mm, im) = Relation(portfolio, riskMatrix, ordersMargin);
         if (portfolio.LossFactors is { } factors)
@@ -60,48 +60,6 @@ internal static class RiskUnitEngine
             [.. book.Exposures.Select((e, k) => new PositionContribution(e.Id, rows[k * width + worst], [.. rows.AsSpan(k * width, n)]))]);
         ArrayPool<double>.Shared.Return(rows);
         return new UnitEvaluation(margin, grid, cells, addOns, bids, asks);
-    }
-
-    /// <summary>
-    /// The open-orders margin (docs/methodology.md §Portfolio, step 6): the larger increase of the risk-matrix margin when
-    /// every resting bid fills or when every resting ask fills, never negative. A side without orders counts as no increase,
-    /// so an order on one side never lowers what the other side needs.
-    /// </summary>
-    internal static double OrdersMargin(double riskMatrix, double? bidsFilled, double? asksFilled) =>
-        Math.Max(0, Math.Max(bidsFilled ?? riskMatrix, asksFilled ?? riskMatrix) - riskMatrix);
-
-    /// <summary>The unit with every resting order of one side filled (bids: positive quantity), or null when that side has none.</summary>
-    private static FilledSide? Filled(CompiledUnit unit, PortfolioParameters portfolio, double[] flat, ExpiryGroups? groups, double[] scratch,
-        bool buys, double usdPerUnit)
-    {
-        var orders = unit.Orders;
-        var picked = new List<Exposure>();
-        double[]? flatSide = null;
-        ExpiryGroups? groupsSide = null;
-        double[]? row = null;
-        for (var k = 0; k < orders.Count; k++)
-        {
-            if (orders.Exposures[k].Quantity > 0 != buys)
-                continue;
-            if (flatSide is null)
-            {
-                flatSide = (double[])flat.Clone();
-                groupsSide = groups?.Clone();
-                row = new double[unit.Grid.Width];
-            }
-
-            orders.Fill(k, scratch, row);
-            if (groupsSide?.Add(orders.Exposures[k], row) != true)
-                ScenarioKernels.Accumulate(row, flatSide);
-            picked.Add(orders.Exposures[k]);
-        }
-
-        if (flatSide is null)
-            return null;
-        var cells = WithGroups(flatSide, groupsSide);
-        var counted = Count(unit.Grid, cells.AsSpan(0, unit.Grid.Count));
-        var addOns = new AddOns(unit.Parameters.AddOns, unit.Index, unit.Book.Exposures.Concat(picked), unit.Confidence);
-        return new FilledSide(cells, addOns, Combine(portfolio.Family, Math.Max(0, -counted[Worst(counted)]), addOns.Amounts(), usdPerUnit));
     }
 
     /// <summary>
@@ -138,55 +96,14 @@ internal static class RiskUnitEngine
         if (orders.Count > 0)
         {
             var before = groups is null ? cells.ToArray() : flat!;
-            var bids = FilledQuote(unit, portfolio, before, groups, addOns, scratch, row, cells, buys: true, usdPerUnit);
-            var asks = FilledQuote(unit, portfolio, before, groups, addOns, scratch, row, cells, buys: false, usdPerUnit);
-            ordersMargin = OrdersMargin(riskMatrix, bids, asks);
+            var bids = OpenOrdersMargin.FilledQuote(unit, portfolio, before, groups, addOns, scratch, row, cells, buys: true, usdPerUnit);
+            var asks = OpenOrdersMargin.FilledQuote(unit, portfolio, before, groups, addOns, scratch, row, cells, buys: false, usdPerUnit);
+            ordersMargin = OpenOrdersMargin.Of(riskMatrix, bids, asks);
         }
 
         ArrayPool<double>.Shared.Return(buffer);
         return new UnitFigures(unit.Underlying, riskMatrix * usdPerUnit, Math.Max(0, -counted) * usdPerUnit, netDelta,
             grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0, ordersMargin * usdPerUnit, unitMm * usdPerUnit, unitIm * usdPerUnit, cellsUsd);
-    }
-
-    /// <summary>
-    /// <see cref="Filled"/> for a quote: the risk-matrix margin with one side's orders added to the book's cells
-    /// (<paramref name="before"/>, flat sums), in the same order and arithmetic, or null when that side has none.
-    /// </summary>
-    private static double? FilledQuote(CompiledUnit unit, PortfolioParameters portfolio, double[] before, ExpiryGroups? groups, AddOns bookAddOns,
-        Span<double> scratch, Span<double> row, Span<double> cells, bool buys, double usdPerUnit)
-    {
-        var orders = unit.Orders;
-        AddOns? addOns = null;
-        ExpiryGroups? groupsSide = null;
-        for (var k = 0; k < orders.Count; k++)
-        {
-            if (orders.Exposures[k].Quantity > 0 != buys)
-                continue;
-            if (addOns is null)
-            {
-                before.AsSpan().CopyTo(cells);
-                addOns = bookAddOns.Clone();
-                groupsSide = groups?.Clone();
-            }
-
-            if (groupsSide is null)
-            {
-                orders.AddTo(k, scratch, row, cells);
-            }
-            else
-            {
-                orders.Fill(k, scratch, row);
-                if (!groupsSide.Add(orders.Exposures[k], row))
-                    ScenarioKernels.Accumulate(row, cells);
-            }
-
-            addOns.Add(orders.Exposures[k]);
-        }
-
-        if (addOns is null)
-            return null;
-        groupsSide?.AddTo(cells);
-        return Combine(portfolio.Family, Math.Max(0, -WorstOf(unit.Grid, cells[..unit.Grid.Count]).Counted), addOns.Amounts(), usdPerUnit);
     }
 
     /// <summary>Adds every leg's row to <paramref name="cells"/> in order; options go to their expiry instead when the unit groups by expiry.</summary>
@@ -213,7 +130,7 @@ internal static class RiskUnitEngine
             : (portfolio.MaintenanceFactor * riskMatrix, riskMatrix + ordersMargin);
 
     /// <summary>The unit's cells: the flat sums, plus each expiry's transformed cells when options are grouped by expiry.</summary>
-    private static double[] WithGroups(double[] flat, ExpiryGroups? groups)
+    internal static double[] WithGroups(double[] flat, ExpiryGroups? groups)
     {
         if (groups is null)
             return flat;
@@ -356,6 +273,3 @@ internal static class RiskUnitEngine
 
 /// <summary>A risk unit's public breakdown and the compiled state a what-if starts from: the book's cells and add-ons, and each side of its resting orders filled (null when a side has none).</summary>
 internal sealed record UnitEvaluation(RiskUnitMargin Margin, UnitGrid Grid, double[] Cells, AddOns AddOns, FilledSide? Bids, FilledSide? Asks);
-
-/// <summary>A unit with every resting order of one side filled: its cells and add-ons, and the risk-matrix margin they give (unit currency).</summary>
-internal sealed record FilledSide(double[] Cells, AddOns AddOns, double RiskMatrix);
