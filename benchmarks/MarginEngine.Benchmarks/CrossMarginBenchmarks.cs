@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using MarginEngine.Accounts;
-using MarginEngine.Collateral;
 using MarginEngine.MarketData;
 using MarginEngine.Modes;
 using MarginEngine.Profiles;

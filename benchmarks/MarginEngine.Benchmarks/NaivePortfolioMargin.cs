@@ -1,7 +1,6 @@
 using MarginEngine.Accounts;
 using MarginEngine.Instruments;
 using MarginEngine.MarketData;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 using MathNet.Numerics.Distributions;

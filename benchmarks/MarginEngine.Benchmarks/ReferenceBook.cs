@@ -3,7 +3,6 @@ using MarginEngine.Assets;
 using MarginEngine.Collateral;
 using MarginEngine.Instruments;
 using MarginEngine.MarketData;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 using NodaTime;
 

@@ -19,13 +19,16 @@ public class ReportCommandBenchmarks
     public int Positions { get; set; }
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => _json = LongBook(File.ReadAllText(Example("binance-preset-book.json")), Positions);
+
+    /// <summary><paramref name="book"/> (an example book's JSON) with <paramref name="extra"/> one-lot (0.001) BTC perpetuals added, marked and entered at 95,000.</summary>
+    public static string LongBook(string book, int extra)
     {
-        var book = JsonNode.Parse(File.ReadAllText(Example("binance-preset-book.json")))!.AsObject();
-        var instruments = book["instruments"]!.AsArray();
-        var marks = book["market"]!["markPrices"]!.AsObject();
-        var positions = book["account"]!["positions"]!.AsArray();
-        for (var i = 0; i < Positions; i++)
+        var root = JsonNode.Parse(book)!.AsObject();
+        var instruments = root["instruments"]!.AsArray();
+        var marks = root["market"]!["markPrices"]!.AsObject();
+        var positions = root["account"]!["positions"]!.AsArray();
+        for (var i = 0; i < extra; i++)
         {
             instruments.Add(new JsonObject
             {
@@ -39,7 +42,7 @@ public class ReportCommandBenchmarks
             positions.Add(new JsonObject { ["instrument"] = $"BTCUSDT-{i}", ["quantity"] = 0.001, ["entryPrice"] = 95_000 });
         }
 
-        _json = book.ToJsonString();
+        return root.ToJsonString();
     }
 
     [Benchmark(Baseline = true)]

@@ -1,5 +1,4 @@
 using MarginEngine.Cliff;
-using MarginEngine.Results;
 using ScottPlot;
 
 namespace MarginEngine.Charts;

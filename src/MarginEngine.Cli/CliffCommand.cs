@@ -1,7 +1,6 @@
 using System.Globalization;
 using MarginEngine.Cliff;
 using MarginEngine.Json;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 using MarginEngine.Results;
 using Spectre.Console;

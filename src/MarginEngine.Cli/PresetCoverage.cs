@@ -1,7 +1,6 @@
 using MarginEngine.Assets;
 using MarginEngine.Instruments;
 using MarginEngine.Json;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 using MarginEngine.Results;
 

@@ -4,7 +4,6 @@ using MarginEngine.Brackets;
 using MarginEngine.Collateral;
 using MarginEngine.Instruments;
 using MarginEngine.MarketData;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 using NodaTime;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using MarginEngine.Accounts;
 using MarginEngine.Compiled;
 using MarginEngine.Errors;
-using MarginEngine.Instruments;
 using MarginEngine.Json;
 using MarginEngine.Portfolio;
 

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace MarginEngine.Orleans.Tests;
 
 /// <summary>

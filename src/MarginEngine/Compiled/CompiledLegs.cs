@@ -1,5 +1,4 @@
 using MarginEngine.Kernels;
-using MarginEngine.Portfolio;
 
 namespace MarginEngine.Compiled;
 

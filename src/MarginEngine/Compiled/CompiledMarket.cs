@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using MarginEngine.Instruments;
 using MarginEngine.Kernels;
 using MarginEngine.MarketData;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 
 namespace MarginEngine.Compiled;

@@ -1,4 +1,3 @@
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 
 namespace MarginEngine.Compiled;

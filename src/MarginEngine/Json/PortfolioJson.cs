@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using MarginEngine.Errors;
 using MarginEngine.Profiles;
 

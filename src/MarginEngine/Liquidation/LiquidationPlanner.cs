@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using MarginEngine.Accounts;
 using MarginEngine.Errors;
 using MarginEngine.Instruments;

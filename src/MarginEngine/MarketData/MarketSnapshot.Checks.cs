@@ -1,7 +1,5 @@
 using System.Collections.Frozen;
 using MarginEngine.Errors;
-using MarginEngine.Numerics;
-using NodaTime;
 
 namespace MarginEngine.MarketData;
 

@@ -1,10 +1,6 @@
-using System.Buffers;
-using System.Collections.Immutable;
 using MarginEngine.Compiled;
 using MarginEngine.Kernels;
 using MarginEngine.Profiles;
-using MarginEngine.Results;
-using MarginEngine.Scenarios;
 
 namespace MarginEngine.Portfolio;
 

@@ -1,12 +1,9 @@
 using System.Collections.Immutable;
 using MarginEngine.Accounts;
-using MarginEngine.Collateral;
-using MarginEngine.Errors;
 using MarginEngine.Instruments;
 using MarginEngine.MarketData;
 using MarginEngine.Modes;
 using MarginEngine.Numerics;
-using MarginEngine.Pricing;
 using MarginEngine.Profiles;
 using MarginEngine.Results;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using MarginEngine.Portfolio;
 using MarginEngine.Scenarios;
 
 namespace MarginEngine.Results;

@@ -280,28 +280,7 @@ public class MarginCliTests
         onTerminal.Should().Contain("Margining 5,004 positions").And.EndWith(RunWithInput(json, "report", "-", "--mode", "cross", "--json").Out);
     }
 
-    /// <summary>The binance example with <paramref name="extra"/> one-contract-thousandth BTC perpetuals added.</summary>
-    private static string LongBook(int extra)
-    {
-        var book = JsonNode.Parse(TestFiles.Example("binance-preset-book.json"))!.AsObject();
-        var instruments = book["instruments"]!.AsArray();
-        var marks = book["market"]!["markPrices"]!.AsObject();
-        var positions = book["account"]!["positions"]!.AsArray();
-        for (var i = 0; i < extra; i++)
-        {
-            instruments.Add(new JsonObject
-            {
-                ["id"] = $"BTCUSDT-{i}",
-                ["kind"] = "perpetual",
-                ["underlying"] = "BTC",
-                ["settlementAsset"] = "USDT",
-                ["settlement"] = "linear",
-                ["contractSize"] = 1,
-            });
-            marks[$"BTCUSDT-{i}"] = 95_000;
-            positions.Add(new JsonObject { ["instrument"] = $"BTCUSDT-{i}", ["quantity"] = 0.001, ["entryPrice"] = 95_000 });
-        }
-
-        return book.ToJsonString();
-    }
+    /// <summary>The binance example with <paramref name="extra"/> one-lot BTC perpetuals added (the report benchmark's book).</summary>
+    private static string LongBook(int extra) =>
+        MarginEngine.Benchmarks.ReportCommandBenchmarks.LongBook(TestFiles.Example("binance-preset-book.json"), extra);
 }

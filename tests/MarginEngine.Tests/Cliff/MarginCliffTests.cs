@@ -2,7 +2,6 @@ using MarginEngine.Accounts;
 using MarginEngine.Cliff;
 using MarginEngine.Errors;
 using MarginEngine.Instruments;
-using MarginEngine.Liquidation;
 using MarginEngine.Modes;
 using MarginEngine.Portfolio;
 using MarginEngine.Profiles;

@@ -4,7 +4,6 @@ using MarginEngine.Instruments;
 using MarginEngine.Json;
 using MarginEngine.MarketData;
 using MarginEngine.Modes;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 using NodaTime;

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using MarginEngine.Instruments;
 using MarginEngine.Kernels;
 using MarginEngine.Pricing;

@@ -1,6 +1,5 @@
 using MarginEngine.Compiled;
 using MarginEngine.Instruments;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 using static MarginEngine.Tests.Fixtures;

@@ -1,4 +1,3 @@
-using MarginEngine.Accounts;
 using MarginEngine.Errors;
 using MarginEngine.Instruments;
 using MarginEngine.MarketData;

@@ -1,4 +1,3 @@
-using MarginEngine.Liquidation;
 using MarginEngine.Modes;
 
 namespace MarginEngine.Tests.Modes;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using MarginEngine.Accounts;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 using static MarginEngine.Tests.Fixtures;
 using static MarginEngine.Tests.Portfolio.PortfolioFixtures;

@@ -1,6 +1,5 @@
 using MarginEngine.Compiled;
 using MarginEngine.Instruments;
-using MarginEngine.Portfolio;
 using MathNet.Numerics.Distributions;
 using static MarginEngine.Tests.Portfolio.PortfolioFixtures;
 

@@ -1,7 +1,6 @@
 using MarginEngine.Accounts;
 using MarginEngine.Assets;
 using MarginEngine.Instruments;
-using MarginEngine.Portfolio;
 using MarginEngine.Profiles;
 using MarginEngine.Scenarios;
 using static MarginEngine.Tests.Fixtures;
