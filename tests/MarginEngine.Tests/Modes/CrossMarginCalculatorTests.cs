@@ -98,6 +98,18 @@ public class CrossMarginCalculatorTests
     }
 
     [Fact]
+    public void Borrow_OnNegativeCurrencyEquity_OfACoinHeldOnlyThroughItsPnl()
+    {
+        // No BTC balance; BTCUSD (inverse, 100 USD a contract) long 500 at 50,000 marked 40,000: P&L in BTC
+        // = 50,000 x (1/50,000 - 1/40,000) = -0.25 BTC, so BTC's equity is -0.25: a borrow of 0.25 x index 50,000 = 12,500 USD,
+        // IM 10 % = 1,250, MM 2 % = 250 (found by mutation testing: a currency with P&L and no balance, at a non-unit index).
+        var account = Account([new Balance(Usdt, 100_000m)], [new Position(BtcUsd, 500m, 50_000m)]);
+        var okx = Profile() with { Borrow = new BorrowRates(0.10m, 0.02m, BorrowBasis.NegativeCurrencyEquity) };
+        CrossMarginCalculator.Calculate(account, Market(("BTCUSD", 40_000)), okx).Borrows
+            .Should().Equal(new MarginEngine.Results.BorrowMargin("BTC", 12_500m, 1_250m, 250m));
+    }
+
+    [Fact]
     public void Borrow_OnNegativeCurrencyEquity_CountsMarginAllocatedToAnIsolatedPosition()
     {
         // As above with 500 USDT allocated to the position: USDT equity = 1,000 + 500 - 2,000 = -500: a 500 USD borrow,
