@@ -92,4 +92,31 @@ public class LiquidationPlannerTests
         FluentActions.Invoking(() => LiquidationPlanner.Plan(account, Market(), Profile(), MarginMethod.Cross, 1.5m))
             .Should().Throw<InvalidMarginInputException>().Which.Field.Should().Be("liquidation.targetRatio");
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.01)]
+    public void TargetRatio_OutsideZeroToOne_IsRefusedByName(double target)
+    {
+        // (0, 1]: a target of 0 asks for nothing, one above 1 for a pool beyond its MM (found by mutation testing).
+        var account = new Account("a", MarginMode.Cross, [new Balance(Usdt, 1_000m)], []);
+        var act = () => LiquidationPlanner.Plan(account, Market(), Profile(), MarginMethod.Cross, (decimal)target);
+        act.Should().Throw<InvalidMarginInputException>().Where(e => e.Field == "liquidation.targetRatio")
+            .WithMessage($"*must be in (0, 1] but was {(decimal)target}*");
+    }
+
+    [Fact]
+    public void TargetRatio_OfOne_IsAllowed_AndAMethodTheProfileLacksIsRefused()
+    {
+        // A target of exactly 1 is allowed: an account with no position needs no step and is reported healthy.
+        var account = new Account("a", MarginMode.Cross, [new Balance(Usdt, 1_000m)], []);
+        var plan = LiquidationPlanner.Plan(account, Market(), Profile(), MarginMethod.Cross, 1m);
+        plan.Steps.Should().BeEmpty();
+        plan.Status.Should().Be("healthy");
+        var portfolio = () => LiquidationPlanner.Plan(account, Market(), Profile(), MarginMethod.Portfolio);
+        portfolio.Should().Throw<MissingRiskParameterException>().WithMessage("*portfolio margin*");
+        ((Action)(() => LiquidationPlanner.Plan(null!, Market(), Profile(), MarginMethod.Cross))).Should().Throw<ArgumentNullException>();
+        ((Action)(() => LiquidationPlanner.Plan(account, null!, Profile(), MarginMethod.Cross))).Should().Throw<ArgumentNullException>();
+        ((Action)(() => LiquidationPlanner.Plan(account, Market(), null!, MarginMethod.Cross))).Should().Throw<ArgumentNullException>();
+    }
 }
