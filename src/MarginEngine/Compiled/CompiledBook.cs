@@ -8,9 +8,8 @@ namespace MarginEngine.Compiled;
 /// An account's portfolio book compiled against one snapshot and profile (docs/architecture.md §Compiled book): its
 /// risk units, each with its scenario grid and its legs in the form the scenario kernel reads (per option: kernel
 /// constants and σ'√T per vol level; per unit: shocked prices, ln(1+move) and the currency coefficients as lanes
-/// padded to the vector width). Every portfolio path starts from it: the quote and report of
-/// <c>MarginEngine.Portfolio.CompiledBookMargin</c>, the full breakdown, the what-ifs of <c>PortfolioRiskState</c> and
-/// sweeps. Immutable and thread-safe once compiled.
+/// padded to the vector width). Every portfolio path of the engine starts from it: the quote, the report, the full
+/// breakdown, the what-ifs and sweeps. Immutable and thread-safe once compiled.
 /// </summary>
 public sealed class CompiledBook
 {

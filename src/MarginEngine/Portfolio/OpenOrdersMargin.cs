@@ -23,7 +23,7 @@ internal static class OpenOrdersMargin
         bool buys, double usdPerUnit)
     {
         var orders = unit.Orders;
-        var picked = new List<Exposure>();
+        List<Exposure>? picked = null;
         double[]? flatSide = null;
         ExpiryGroups? groupsSide = null;
         double[]? row = null;
@@ -34,6 +34,7 @@ internal static class OpenOrdersMargin
             if (flatSide is null)
             {
                 flatSide = (double[])flat.Clone();
+                picked = [];
                 groupsSide = groups?.Clone();
                 row = new double[unit.Grid.Width];
             }
@@ -41,14 +42,14 @@ internal static class OpenOrdersMargin
             orders.Fill(k, scratch, row);
             if (groupsSide?.Add(orders.Exposures[k], row) != true)
                 ScenarioKernels.Accumulate(row, flatSide);
-            picked.Add(orders.Exposures[k]);
+            picked!.Add(orders.Exposures[k]);
         }
 
         if (flatSide is null)
             return null;
         var cells = RiskUnitEngine.WithGroups(flatSide, groupsSide);
         var counted = RiskUnitEngine.Count(unit.Grid, cells.AsSpan(0, unit.Grid.Count));
-        var addOns = new AddOns(unit.Parameters.AddOns, unit.Index, unit.Book.Exposures.Concat(picked), unit.Confidence);
+        var addOns = new AddOns(unit.Parameters.AddOns, unit.Index, unit.Book.Exposures.Concat(picked!), unit.Confidence);
         return new FilledSide(cells, addOns, RiskUnitEngine.Combine(portfolio.Family, Math.Max(0, -counted[RiskUnitEngine.Worst(counted)]), addOns.Amounts(), usdPerUnit));
     }
 

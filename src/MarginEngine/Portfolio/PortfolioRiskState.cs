@@ -110,7 +110,9 @@ public sealed class PortfolioRiskState
         var cellsUsd = UnitFigures.Cells(_portfolio, cells[..n], usdPerUnit);
 
         var ordersMargin = withOrders
-            ? OpenOrdersMargin.Of(riskMatrix, Filled(unit.Bids, grid, exposure, row, cells, usdPerUnit), Filled(unit.Asks, grid, exposure, row, cells, usdPerUnit))
+            ? OpenOrdersMargin.Of(riskMatrix,
+                unit.Bids is { } bids ? Filled(bids.Cells, bids.AddOns, grid, exposure, row, cells, usdPerUnit) : null,
+                unit.Asks is { } asks ? Filled(asks.Cells, asks.AddOns, grid, exposure, row, cells, usdPerUnit) : null)
             : 0.0;
 
         var direction = grid.Scenarios[worst].PriceMove < 0 ? -1.0 : 1.0;
@@ -137,13 +139,10 @@ public sealed class PortfolioRiskState
         var width = grid.Width;
         var row = _row.AsSpan(0, width);
         _compiled.FillRow(grid, exposure, _scratch.AsSpan(0, 2 * width), row);
-        var cells = _cells.AsSpan(0, width);
         var (side, other) = order.Side == OrderSide.Buy ? (unit.Bids, unit.Asks) : (unit.Asks, unit.Bids);
-        (side?.Cells ?? unit.Cells).CopyTo(cells);
-        ScenarioKernels.Accumulate(row, cells);
         var usdPerUnit = unit.Margin.UsdPerUnit;
-        var (_, counted) = RiskUnitEngine.WorstOf(grid, cells[..grid.Count]);
-        var filled = RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), (side?.AddOns ?? unit.AddOns).Amounts(exposure), usdPerUnit);
+        // The order fills with the resting orders of its own side (or alone, on a side that has none).
+        var filled = Filled(side?.Cells ?? unit.Cells, side?.AddOns ?? unit.AddOns, grid, exposure, row, _cells.AsSpan(0, width), usdPerUnit);
         var figures = _figures[k];
         var ordersMargin = OpenOrdersMargin.Of(unit.Margin.RiskMatrixMargin, filled, other?.RiskMatrix);
         return Quote(k, figures with { OrdersUsd = ordersMargin * usdPerUnit });
@@ -175,13 +174,8 @@ public sealed class PortfolioRiskState
                 _compiled.FillRow(grid, exposure, _scratch.AsSpan(0, 2 * width), row);
                 ScenarioKernels.Accumulate(row, cells);
                 addOns.Add(exposure);
-                foreach (var filledSide in new[] { bids, asks })
-                {
-                    if (filledSide is not { } f)
-                        continue;
-                    ScenarioKernels.Accumulate(row, f.Cells);
-                    f.AddOns.Add(exposure);
-                }
+                AddLeg(bids, row, exposure);
+                AddLeg(asks, row, exposure);
             }
 
             var usdPerUnit = unit.Margin.UsdPerUnit;
@@ -214,15 +208,22 @@ public sealed class PortfolioRiskState
         return new MarginQuote(im, mm, riskMatrix);
     }
 
-    /// <summary>One side's risk-matrix margin with <paramref name="row"/> (the new leg) added to its filled cells, or null when the side has no orders.</summary>
-    private double? Filled(FilledSide? side, UnitGrid grid, Exposure exposure, ReadOnlySpan<double> row, Span<double> cells, double usdPerUnit)
+    /// <summary>The risk-matrix margin of <paramref name="start"/> (a side's filled cells, or the book's) with <paramref name="row"/> (the new leg) added, in <paramref name="cells"/>.</summary>
+    private double Filled(double[] start, AddOns addOns, UnitGrid grid, Exposure exposure, ReadOnlySpan<double> row, Span<double> cells, double usdPerUnit)
     {
-        if (side is null)
-            return null;
-        side.Cells.CopyTo(cells);
+        start.CopyTo(cells);
         ScenarioKernels.Accumulate(row, cells);
         var (_, counted) = RiskUnitEngine.WorstOf(grid, cells[..grid.Count]);
-        return RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), side.AddOns.Amounts(exposure), usdPerUnit);
+        return RiskUnitEngine.Combine(_portfolio.Family, Math.Max(0, -counted), addOns.Amounts(exposure), usdPerUnit);
+    }
+
+    /// <summary>Adds a virtual leg to a side's copied cells and add-ons, when the side has orders.</summary>
+    private static void AddLeg((double[] Cells, AddOns AddOns)? side, ReadOnlySpan<double> row, Exposure exposure)
+    {
+        if (side is not { } s)
+            return;
+        ScenarioKernels.Accumulate(row, s.Cells);
+        s.AddOns.Add(exposure);
     }
 
     private (double Maintenance, double Initial) LossFactorRequirement(RiskUnitParameters p, double worstLoss, in AddOnAmounts amounts, double usdPerUnit) =>
